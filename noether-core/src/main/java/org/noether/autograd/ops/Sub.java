@@ -1,0 +1,27 @@
+package org.noether.autograd.ops;
+
+import org.noether.autograd.Function;
+import org.noether.tensor.Tensor;
+
+/**
+ * {@code a - b} with broadcasting.
+ *
+ * <p>Shape: the broadcast of the two shapes. Gradient: {@code g} and {@code -g}, each summed to
+ * its input's shape.
+ */
+public final class Sub extends Function {
+    private Sub() {
+    }
+
+    /** {@code a - b}. */
+    public static Tensor apply(Tensor a, Tensor b) {
+        return new Sub().record(Broadcast.compute(a, b, "sub", (x, y) -> x - y), a, b);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {
+            needsGrad(0) ? g.sumTo(input(0).shape()) : null,
+            needsGrad(1) ? g.neg().sumTo(input(1).shape()) : null};
+    }
+}
