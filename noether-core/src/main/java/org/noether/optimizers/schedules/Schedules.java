@@ -1,0 +1,87 @@
+package org.noether.optimizers.schedules;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The built-in learning-rate schedules by name, and their (de)serialization: the inverse of
+ * {@link LearningRateSchedule#name()} and {@link LearningRateSchedule#config()}.
+ *
+ * <p>A serialized schedule is Keras's layout, {@code {"class_name": "CosineDecay", "config":
+ * {...}}}; the keys {@code name} (inside the config) and {@code module}/{@code registered_name}
+ * (outside), which Keras also writes, are accepted and ignored.
+ *
+ * <pre>{@code
+ * LearningRateSchedule s = Schedules.fromConfig("ExponentialDecay",
+ *         Map.of("initial_learning_rate", 0.1, "decay_steps", 1000, "decay_rate", 0.9));
+ * }</pre>
+ */
+public final class Schedules {
+    private static final Map<String, Function<ConfigReader, LearningRateSchedule>> KNOWN = new LinkedHashMap<>();
+
+    static {
+        KNOWN.put("ExponentialDecay", ExponentialDecay::fromConfig);
+        KNOWN.put("StepDecay", StepDecay::fromConfig);
+        KNOWN.put("CosineDecay", CosineDecay::fromConfig);
+        KNOWN.put("PiecewiseConstantDecay", PiecewiseConstantDecay::fromConfig);
+    }
+
+    private Schedules() {
+    }
+
+    /** The names of the built-in schedules. */
+    public static Set<String> names() {
+        return Set.copyOf(KNOWN.keySet());
+    }
+
+    /** The schedule called {@code name} (case-insensitive) built from {@code config}. */
+    public static LearningRateSchedule fromConfig(String name, Map<String, ?> config) {
+        Function<ConfigReader, LearningRateSchedule> factory = null;
+        for (var entry : KNOWN.entrySet()) {
+            if (name != null && entry.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                factory = entry.getValue();
+            }
+        }
+        if (factory == null) {
+            throw new IllegalArgumentException("Unknown learning rate schedule: '" + name
+                    + "'. Known schedules: " + KNOWN.keySet());
+        }
+        ConfigReader reader = new ConfigReader(name, config);
+        reader.value("name");
+        LearningRateSchedule schedule = factory.apply(reader);
+        reader.finish();
+        return schedule;
+    }
+
+    /** {@code {"class_name": schedule.name(), "config": schedule.config()}}. */
+    public static Map<String, Object> serialize(LearningRateSchedule schedule) {
+        Map<String, Object> serialized = new LinkedHashMap<>();
+        serialized.put("class_name", schedule.name());
+        serialized.put("config", schedule.config());
+        return serialized;
+    }
+
+    /** The schedule described by a map written by {@link #serialize}. */
+    public static LearningRateSchedule deserialize(Map<String, ?> serialized) {
+        ConfigReader reader = new ConfigReader("a serialized learning rate schedule", serialized);
+        Object name = reader.value("class_name");
+        Object config = reader.value("config");
+        reader.value("module");
+        reader.value("registered_name");
+        reader.finish();
+        if (!(name instanceof String className) || !(config instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("A serialized learning rate schedule needs a string 'class_name' and a "
+                    + "map 'config'. Received: " + serialized);
+        }
+        return fromConfig(className, stringKeys(map));
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return copy;
+    }
+}
