@@ -1,12 +1,146 @@
 package org.noether.cli;
 
-/** Entry point of the {@code noether} command. */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.noether.data.FashionMnist;
+import org.noether.data.TrainTest;
+import org.noether.kernel.Parallel;
+import org.noether.models.Model;
+
+/**
+ * The {@code noether} command line: demos, and inspecting and evaluating saved models.
+ *
+ * <pre>{@code
+ * noether demo                      # trains the default demo on Fashion-MNIST
+ * noether demo mlp --epochs 3       # a named demo with options
+ * noether summary models/mlp        # layers and parameter counts of a saved model
+ * noether evaluate models/mlp       # its loss and accuracy on the Fashion-MNIST test set
+ * }</pre>
+ */
 public final class Main {
+    private static final String VERSION = "0.1.0";
+
     private Main() {
     }
 
-    /** Runs a subcommand; exits with status 2 on a usage error. */
+    /** Runs a subcommand; exits with status 1 on failure and 2 on a usage error. */
     public static void main(String[] args) {
-        System.out.println("usage: noether <command> [options]");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a subcommand and returns the exit status (0 success, 1 failure, 2 usage error). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(usage());
+            return 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "demo" -> demo(rest, out);
+                case "summary" -> summary(rest, out);
+                case "evaluate" -> evaluate(rest, out);
+                case "version", "--version" -> {
+                    out.println("noether " + VERSION + " (Java " + Runtime.version() + ", " + Parallel.threads()
+                            + " threads)");
+                    yield 0;
+                }
+                default -> throw new Arguments.UsageException("Unknown command '" + args[0] + "'");
+            };
+        } catch (Arguments.UsageException e) {
+            err.println("noether: " + e.getMessage());
+            err.print(usage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("noether: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int demo(List<String> words, PrintStream out) throws IOException {
+        Arguments args = Arguments.parse(words, Set.of("data", "epochs", "batch-size", "output", "seed", "threads",
+                "validation-split"));
+        if (args.positional().size() > 1) {
+            throw new Arguments.UsageException("demo takes one name at most. Received: " + args.positional());
+        }
+        ClassifierDemo demo = Demos.defaultDemo();
+        if (!args.positional().isEmpty()) {
+            demo = Demos.ALL.get(args.positional().get(0));
+            if (demo == null) {
+                throw new Arguments.UsageException("Unknown demo '" + args.positional().get(0) + "'. Known: "
+                        + Demos.ALL.keySet());
+            }
+        }
+        applyThreads(args);
+        Integer epochs = args.has("epochs") ? args.getInt("epochs", 0) : null;
+        Integer batchSize = args.has("batch-size") ? args.getInt("batch-size", 0) : null;
+        demo.run(new ClassifierDemo.Options(args.getPath("data", null), epochs, batchSize, args.getPath("output", null),
+                args.getLong("seed", 0), args.getDouble("validation-split", 0)), out);
+        return 0;
+    }
+
+    private static int summary(List<String> words, PrintStream out) throws IOException {
+        Arguments args = Arguments.parse(words, Set.of());
+        Model model = Model.load(singlePath(args, "summary"));
+        out.print(model.summary());
+        return 0;
+    }
+
+    private static int evaluate(List<String> words, PrintStream out) throws IOException {
+        Arguments args = Arguments.parse(words, Set.of("data", "batch-size", "threads"));
+        applyThreads(args);
+        Model model = Model.load(singlePath(args, "evaluate"));
+        if (!model.isCompiled()) {
+            throw new IllegalArgumentException("The model was saved without a built-in loss; compile it in Java to "
+                    + "evaluate it");
+        }
+        Path directory = args.getPath("data", FashionMnist.DEFAULT_DIRECTORY);
+        TrainTest data = FashionMnist.load(directory);
+        Map<String, Double> result = model.evaluate(data.test().x(), data.test().y(), args.getInt("batch-size", 256));
+        out.println("Fashion-MNIST test set (" + data.test().size() + " images): " + result);
+        return 0;
+    }
+
+    private static Path singlePath(Arguments args, String command) {
+        if (args.positional().size() != 1) {
+            throw new Arguments.UsageException(command + " needs the directory of a saved model. Received: "
+                    + args.positional());
+        }
+        return Path.of(args.positional().get(0));
+    }
+
+    private static void applyThreads(Arguments args) {
+        if (args.has("threads")) {
+            Parallel.setThreads(args.getInt("threads", Parallel.threads()));
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: noether <command> [options]
+
+                commands:
+                  demo [NAME]         train a demo network on Fashion-MNIST, report test accuracy, save it
+                                      (names: %s; default: %s)
+                      --data DIR            directory with the Fashion-MNIST IDX files (default: the Debian
+                                            package's, else an embedded 10,000-image subset)
+                      --epochs N            number of epochs (default: the demo's)
+                      --batch-size N        samples per step (default: the demo's)
+                      --validation-split F  hold out this fraction of the training data for validation
+                      --output DIR          where to save the model (default: models/NAME)
+                      --seed N              seed of every random choice (default 0)
+                      --threads N           kernel threads (default: all cores; or NOETHER_THREADS)
+                  summary MODEL_DIR   print the layers and parameter counts of a saved model
+                  evaluate MODEL_DIR  loss and metrics of a saved model on the Fashion-MNIST test set
+                      --data DIR, --batch-size N, --threads N
+                  test                run the whole test suite (handled by the ./noether launcher)
+                  version             print the version
+                  help                print this text
+                """.formatted(String.join(", ", Demos.ALL.keySet()), Demos.defaultDemo().name());
     }
 }

@@ -108,7 +108,7 @@ public final class Autograd {
         for (int i = 0; i < roots.size(); i++) {
             accumulate(grads, roots.get(i), seeds.get(i));
         }
-        try (GradMode.Scope ignored = GradMode.set(createGraph)) {
+        try (var _ = GradMode.set(createGraph)) {
             for (int n = postOrder.size() - 1; n >= 0; n--) {
                 Tensor node = postOrder.get(n);
                 Tensor g = grads.get(node);

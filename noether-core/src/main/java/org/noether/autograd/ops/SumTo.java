@@ -29,7 +29,7 @@ public final class SumTo extends Function {
             }
         }
         Tensor summed;
-        try (var ignored = org.noether.autograd.GradMode.disabled()) {
+        try (var _ = org.noether.autograd.GradMode.disabled()) {
             summed = x.sum(true, java.util.Arrays.copyOf(axes, count));
         }
         return new SumTo().record(Tensor.wrap(summed.data(), target), x);

@@ -1,0 +1,171 @@
+package org.noether.models;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.noether.io.AtomicFiles;
+import org.noether.io.Json;
+import org.noether.io.SafeTensors;
+import org.noether.losses.Loss;
+import org.noether.losses.Losses;
+import org.noether.nn.ConfigReader;
+import org.noether.optimizers.Optimizer;
+import org.noether.optimizers.Optimizers;
+import org.noether.tensor.Tensor;
+import org.noether.train.Trainer;
+import org.noether.train.metrics.Metric;
+import org.noether.train.metrics.Metrics;
+
+/**
+ * A saved model: a directory with {@code model.safetensors} and {@code config.json}.
+ *
+ * <p>{@code model.safetensors} is the model: the weights by path name ({@code dense/kernel}),
+ * the optimizer's state under {@code optimizer/...} when the model is compiled, and the config as
+ * the metadata entry {@code noether_config}. Because it is one file written to a temporary name
+ * and renamed, a crash leaves either the old model or the new one, never a mix. Python reads the
+ * weights with {@code safetensors.numpy.load_file}. {@code config.json} is the same config for
+ * people and tools to read; loading does not depend on it.
+ *
+ * <p>The config records the architecture (each layer's type and constructor arguments), the seed,
+ * and the compile settings (optimizer, loss and metrics by Keras name and arguments); a custom loss
+ * written as a lambda cannot be saved, so such a model loads uncompiled.
+ */
+final class ModelFiles {
+    static final String WEIGHTS_FILE = "model.safetensors";
+    static final String CONFIG_FILE = "config.json";
+    static final String FORMAT = "noether-model";
+    static final int FORMAT_VERSION = 1;
+    private static final String CONFIG_METADATA = "noether_config";
+    private static final String OPTIMIZER_PREFIX = "optimizer/";
+
+    private ModelFiles() {
+    }
+
+    static void save(Model model, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("format", FORMAT);
+        config.put("format_version", FORMAT_VERSION);
+        config.put("class", model.getClass().getSimpleName());
+        config.put("name", model.name());
+        config.put("seed", model.seed());
+        config.put("architecture", model.architectureConfig());
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        model.namedParameters().forEach((path, parameter) -> tensors.put(path, parameter.value()));
+        if (model.isCompiled() && !model.trainer().loss().name().equals("custom")) {
+            Trainer trainer = model.trainer();
+            config.put("compile", compileConfig(trainer));
+            trainer.optimizer().state(model.trainableTensors())
+                    .forEach((name, value) -> tensors.put(OPTIMIZER_PREFIX + name, value));
+        }
+        SafeTensors.write(directory.resolve(WEIGHTS_FILE), tensors,
+                Map.of("format", FORMAT, CONFIG_METADATA, Json.writeCompact(config)));
+        AtomicFiles.writeString(directory.resolve(CONFIG_FILE), Json.write(config));
+    }
+
+    private static Map<String, Object> compileConfig(Trainer trainer) {
+        Map<String, Object> compile = new LinkedHashMap<>();
+        compile.put("optimizer", named(trainer.optimizer().name(), trainer.optimizer().config()));
+        compile.put("loss", named(trainer.loss().name(), trainer.loss().config()));
+        List<Object> metrics = new ArrayList<>();
+        for (Metric metric : trainer.metrics()) {
+            metrics.add(named(metric.name(), metric.config()));
+        }
+        compile.put("metrics", metrics);
+        return compile;
+    }
+
+    private static Map<String, Object> named(String name, Map<String, Object> config) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("config", config);
+        return entry;
+    }
+
+    static Model load(Path path) throws IOException {
+        Path file = Files.isDirectory(path) ? path.resolve(WEIGHTS_FILE) : path;
+        if (!Files.isRegularFile(file)) {
+            throw new FileNotFoundException("No saved model at " + path + ": expected a directory holding "
+                    + WEIGHTS_FILE + " (written by Model.save) or the file itself");
+        }
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        String savedConfig = contents.metadata().get(CONFIG_METADATA);
+        if (savedConfig == null) {
+            throw new IOException(file + " is a safetensors file but not a Noether model: its metadata has no '"
+                    + CONFIG_METADATA + "' entry (it holds the tensors " + contents.tensors().keySet() + ")");
+        }
+        Map<String, Object> config = Json.parseObject(savedConfig);
+        ConfigReader read = new ConfigReader(config, file.toString());
+        int version = read.getInt("format_version");
+        if (!FORMAT.equals(read.getString("format")) || version > FORMAT_VERSION) {
+            throw new IOException(file + " holds format '" + read.getString("format") + "' version " + version
+                    + "; this Noether reads '" + FORMAT + "' up to version " + FORMAT_VERSION);
+        }
+        String modelClass = read.getString("class");
+        Model model = switch (modelClass) {
+            case "Sequential" -> Sequential.fromArchitecture(read.getMap("architecture"));
+            default -> throw new IOException(file + ": unknown model class '" + modelClass + "'");
+        };
+        model.name(read.getString("name", model.name()));
+        model.restoreSeed(read.has("seed") ? read.getLong("seed") : 0);
+
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        Map<String, Tensor> optimizerState = new LinkedHashMap<>();
+        contents.tensors().forEach((name, value) -> {
+            if (name.startsWith(OPTIMIZER_PREFIX)) {
+                optimizerState.put(name.substring(OPTIMIZER_PREFIX.length()), value);
+            } else {
+                weights.put(name, value);
+            }
+        });
+        try {
+            model.loadWeights(weights);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        if (read.has("compile")) {
+            compile(model, read.getMap("compile"), optimizerState, file);
+        }
+        return model;
+    }
+
+    private static void compile(Model model, Map<String, Object> compile, Map<String, Tensor> optimizerState, Path file)
+            throws IOException {
+        ConfigReader read = new ConfigReader(compile, file + " compile");
+        Map<String, Object> optimizerEntry = read.getMap("optimizer");
+        Map<String, Object> lossEntry = read.getMap("loss");
+        Optimizer optimizer = Optimizers.fromConfig(nameOf(optimizerEntry, file), configOf(optimizerEntry, file));
+        Loss loss = Losses.fromConfig(nameOf(lossEntry, file), configOf(lossEntry, file));
+        List<Metric> metrics = new ArrayList<>();
+        Object savedMetrics = compile.get("metrics");
+        if (savedMetrics instanceof List<?> list) {
+            for (Object item : list) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> entry = (Map<String, Object>) item;
+                metrics.add(Metrics.fromConfig(nameOf(entry, file), configOf(entry, file)));
+            }
+        }
+        model.compile(optimizer, loss, metrics.toArray(Metric[]::new));
+        if (!optimizerState.isEmpty()) {
+            try {
+                optimizer.loadState(model.trainableTensors(), optimizerState);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": the optimizer state does not fit: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String nameOf(Map<String, Object> entry, Path file) {
+        return new ConfigReader(entry, file.toString()).getString("name");
+    }
+
+    private static Map<String, Object> configOf(Map<String, Object> entry, Path file) {
+        ConfigReader read = new ConfigReader(entry, file.toString());
+        return read.has("config") ? read.getMap("config") : Map.of();
+    }
+}

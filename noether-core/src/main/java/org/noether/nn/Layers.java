@@ -1,0 +1,111 @@
+package org.noether.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.noether.nn.activations.Activation;
+import org.noether.nn.activations.Activations;
+import org.noether.nn.initializers.Initializer;
+import org.noether.nn.initializers.Initializers;
+import org.noether.nn.layers.ActivationLayer;
+import org.noether.nn.layers.Dense;
+import org.noether.nn.layers.Dropout;
+import org.noether.nn.layers.Flatten;
+import org.noether.nn.layers.Input;
+import org.noether.nn.layers.Maxout;
+
+/**
+ * The registry that turns a saved layer config back into a layer: each type name maps to a
+ * factory taking the {@link Layer#config()} map. Built-in layers are registered here; a custom
+ * layer registers itself once with {@link #register} before a model using it is loaded.
+ *
+ * <pre>{@code Layer dense = Layers.fromConfig("Dense", Map.of("units", 10));}</pre>
+ */
+public final class Layers {
+    private static final Map<String, Function<Map<String, Object>, Layer>> FACTORIES = new ConcurrentHashMap<>();
+
+    static {
+        register("InputLayer", Input::fromConfig);
+        register("Dense", Dense::fromConfig);
+        register("Maxout", Maxout::fromConfig);
+        register("Activation", ActivationLayer::fromConfig);
+        register("Flatten", Flatten::fromConfig);
+        register("Dropout", Dropout::fromConfig);
+    }
+
+    private Layers() {
+    }
+
+    /** Makes layers of {@code type} loadable from saved configs. */
+    public static void register(String type, Function<Map<String, Object>, Layer> factory) {
+        FACTORIES.put(type, factory);
+    }
+
+    /** A new layer of {@code type} with the saved arguments {@code config}. */
+    public static Layer fromConfig(String type, Map<String, Object> config) {
+        Function<Map<String, Object>, Layer> factory = FACTORIES.get(type);
+        if (factory == null) {
+            throw new IllegalArgumentException("Unknown layer type '" + type + "'. Known: "
+                    + new TreeSet<>(FACTORIES.keySet()) + " (register custom layers with Layers.register)");
+        }
+        return factory.apply(config);
+    }
+
+    /** An activation as a config value: its name, or {@code {name, config}} when it has arguments. */
+    public static Object activationConfig(Activation activation) {
+        return namedConfig(activation.name(), activation.config());
+    }
+
+    /** The activation saved by {@link #activationConfig}. */
+    public static Activation activation(Object saved) {
+        if (saved == null) {
+            return Activations.LINEAR;
+        }
+        if (saved instanceof String name) {
+            return Activations.get(name);
+        }
+        Map<String, Object> map = asMap(saved, "activation");
+        return Activations.fromConfig(new ConfigReader(map, "activation").getString("name"), configOf(map));
+    }
+
+    /** An initializer as a config value: its name, or {@code {name, config}} when it has arguments. */
+    public static Object initializerConfig(Initializer initializer) {
+        return namedConfig(initializer.name(), initializer.config());
+    }
+
+    /** The initializer saved by {@link #initializerConfig}, or {@code fallback} if absent. */
+    public static Initializer initializer(Object saved, Initializer fallback) {
+        if (saved == null) {
+            return fallback;
+        }
+        if (saved instanceof String name) {
+            return Initializers.get(name);
+        }
+        Map<String, Object> map = asMap(saved, "initializer");
+        return Initializers.fromConfig(new ConfigReader(map, "initializer").getString("name"), configOf(map));
+    }
+
+    private static Object namedConfig(String name, Map<String, Object> config) {
+        if (config.isEmpty()) {
+            return name;
+        }
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("name", name);
+        value.put("config", config);
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object saved, String what) {
+        if (saved instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException("A saved " + what + " must be a name or {name, config}. Received: " + saved);
+    }
+
+    private static Map<String, Object> configOf(Map<String, Object> map) {
+        return map.containsKey("config") ? new ConfigReader(map, "config").getMap("config") : Map.of();
+    }
+}

@@ -1,0 +1,144 @@
+package org.noether.nn.activations;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.noether.nn.ConfigReader;
+import org.noether.tensor.Tensor;
+
+/**
+ * The activation functions of the notes (sigmoid, tanh, ReLU, leaky ReLU, ELU, softmax, linear)
+ * and Keras's others, each one line of tensor ops (autograd differentiates them, to any order).
+ * Maxout, which needs weights of its own, is the layer {@code Maxout}.
+ *
+ * <pre>{@code Tensor y = Activations.leakyRelu(0.1).apply(z); // max(0.1·z, z), as in the notes}</pre>
+ */
+public final class Activations {
+    /** {@code z}: no nonlinearity (a regression output). */
+    public static final Activation LINEAR = named("linear", z -> z);
+    /** {@code 1 / (1 + e^{−z})}: the notes' smooth step. */
+    public static final Activation SIGMOID = named("sigmoid", Tensor::sigmoid);
+    /** {@code tanh z}. */
+    public static final Activation TANH = named("tanh", Tensor::tanh);
+    /** {@code max(z, 0)}. */
+    public static final Activation RELU = named("relu", Tensor::relu);
+    /** {@code e^{z_j} / Σ_k e^{z_k}} over the last axis: a probability distribution over classes. */
+    public static final Activation SOFTMAX = named("softmax", z -> z.softmax(-1));
+    /** {@code z_j − ln Σ_k e^{z_k}} over the last axis. */
+    public static final Activation LOG_SOFTMAX = named("log_softmax", z -> z.logSoftmax(-1));
+    /** {@code z·Φ(z) = z·(1 + erf(z/√2))/2}, the exact GELU (Keras's default). */
+    public static final Activation GELU = named("gelu", z -> z.mul(z.mul(1 / Math.sqrt(2)).erf().add(1)).mul(0.5));
+    /** {@code z·σ(z)}, also called swish. */
+    public static final Activation SILU = named("silu", z -> z.mul(z.sigmoid()));
+    /** {@code ln(1 + e^z)}. */
+    public static final Activation SOFTPLUS = named("softplus", Tensor::softplus);
+    /** {@code z / (1 + |z|)}. */
+    public static final Activation SOFTSIGN = named("softsign", z -> z.div(z.abs().add(1)));
+    /** {@code e^z}. */
+    public static final Activation EXPONENTIAL = named("exponential", Tensor::exp);
+    /** {@code min(max(z, 0), 6)}. */
+    public static final Activation RELU6 = named("relu6", z -> z.clamp(0, 6));
+    /** {@code clip(z/6 + 1/2, 0, 1)} (Keras 3's piecewise-linear sigmoid). */
+    public static final Activation HARD_SIGMOID = named("hard_sigmoid", z -> z.div(6).add(0.5).clamp(0, 1));
+    /** {@code z·tanh(softplus(z))}. */
+    public static final Activation MISH = named("mish", z -> z.mul(z.softplus().tanh()));
+    /** {@code λ·ELU_α(z)} with the self-normalizing constants α≈1.6733, λ≈1.0507. */
+    public static final Activation SELU = new Scaled("selu", 1.6732632423543772, 1.0507009873554805);
+
+    private static final List<String> NAMES = List.of("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu",
+            "selu", "softmax", "log_softmax", "gelu", "silu", "swish", "softplus", "softsign", "exponential",
+            "relu6", "hard_sigmoid", "mish");
+
+    private Activations() {
+    }
+
+    /** {@code max(z, α·z)} for {@code 0 ≤ α < 1}: a ReLU with slope α below zero (Keras default α = 0.2). */
+    public static Activation leakyRelu(double alpha) {
+        if (!(alpha >= 0 && alpha < 1)) {
+            throw new IllegalArgumentException("leaky_relu needs 0 <= negative_slope < 1. Received: " + alpha);
+        }
+        return new Parametric("leaky_relu", "negative_slope", alpha, z -> z.relu().sub(z.neg().relu().mul(alpha)));
+    }
+
+    /** {@code z} for {@code z > 0}, {@code α·(e^z − 1)} below (Keras default α = 1). */
+    public static Activation elu(double alpha) {
+        return new Parametric("elu", "alpha", alpha, z -> elu(z, alpha));
+    }
+
+    private static Tensor elu(Tensor z, double alpha) {
+        // exp of the clipped argument: the unselected branch must not overflow into the gradient.
+        return z.where(z.gt(0), z.minimum(0).exp().sub(1).mul(alpha));
+    }
+
+    /** The activation with this Keras name and default arguments ("swish" is SiLU). */
+    public static Activation get(String name) {
+        return fromConfig(name, Map.of());
+    }
+
+    /** Rebuilds an activation from its {@link Activation#name()} and {@link Activation#config()}. */
+    public static Activation fromConfig(String name, Map<String, Object> config) {
+        ConfigReader read = new ConfigReader(config, "Activation '" + name + "'");
+        return switch (name == null ? "linear" : name.toLowerCase(Locale.ROOT)) {
+            case "linear", "none" -> LINEAR;
+            case "sigmoid" -> SIGMOID;
+            case "tanh" -> TANH;
+            case "relu" -> RELU;
+            case "leaky_relu" -> leakyRelu(read.getDouble("negative_slope", 0.2));
+            case "elu" -> elu(read.getDouble("alpha", 1.0));
+            case "selu" -> SELU;
+            case "softmax" -> SOFTMAX;
+            case "log_softmax" -> LOG_SOFTMAX;
+            case "gelu" -> GELU;
+            case "silu", "swish" -> SILU;
+            case "softplus" -> SOFTPLUS;
+            case "softsign" -> SOFTSIGN;
+            case "exponential" -> EXPONENTIAL;
+            case "relu6" -> RELU6;
+            case "hard_sigmoid" -> HARD_SIGMOID;
+            case "mish" -> MISH;
+            default -> throw new IllegalArgumentException("Unknown activation '" + name + "'. Known: " + NAMES);
+        };
+    }
+
+    private static Activation named(String name, UnaryOperator<Tensor> function) {
+        return new Activation() {
+            @Override
+            public Tensor apply(Tensor z) {
+                return function.apply(z);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    /** An activation with one numeric argument, saved in its config. */
+    private record Parametric(String name, String argumentName, double argument, UnaryOperator<Tensor> function)
+            implements Activation {
+        @Override
+        public Tensor apply(Tensor z) {
+            return function.apply(z);
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return Map.of(argumentName, argument);
+        }
+    }
+
+    /** SELU: a fixed scale times an ELU with a fixed α. */
+    private record Scaled(String name, double alpha, double scale) implements Activation {
+        @Override
+        public Tensor apply(Tensor z) {
+            return elu(z, alpha).mul(scale);
+        }
+    }
+}
