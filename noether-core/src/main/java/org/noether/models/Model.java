@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.noether.autograd.GradMode;
+import org.noether.data.Dataset;
 import org.noether.losses.Loss;
 import org.noether.losses.Losses;
 import org.noether.nn.Layer;
@@ -202,6 +203,11 @@ public abstract class Model implements TrainableModel {
         return trainer().fit(x, y, options);
     }
 
+    /** Trains on a data set's inputs and targets. */
+    public History fit(Dataset train, FitOptions options) {
+        return fit(train.x(), train.y(), options);
+    }
+
     /** Trains for {@code epochs} epochs with batches of {@code batchSize}. */
     public History fit(Tensor x, Tensor y, int epochs, int batchSize) {
         return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
@@ -210,6 +216,11 @@ public abstract class Model implements TrainableModel {
     /** Loss and metrics on {@code x, y} in batches of 32, e.g. {@code {loss=0.31, accuracy=0.89}}. */
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
         return evaluate(x, y, 32);
+    }
+
+    /** Loss and metrics on a data set, in batches of 32. */
+    public Map<String, Double> evaluate(Dataset data) {
+        return evaluate(data.x(), data.y(), 32);
     }
 
     /** Loss and metrics on {@code x, y} in batches of {@code batchSize}. */
