@@ -91,10 +91,12 @@ record SafeTensorsHeader(List<Entry> entries, Map<String, String> metadata) {
         @SuppressWarnings("unchecked")
         Map<String, Object> info = (Map<String, Object>) value;
         try {
-            Dtype dtype = dtype(Json.getString(info, "dtype"), tensor);
-            int[] dims = Json.getIntArray(info, "shape");
+            // No finish(): an entry may carry keys this reader does not need, which it leaves alone.
+            ConfigReader read = new ConfigReader(tensor, info);
+            Dtype dtype = dtype(read.getString("dtype"), tensor);
+            int[] dims = read.getIntArray("shape");
             long elements = elements(dims, tensor);
-            long[] offsets = offsets(Json.getList(info, "data_offsets"), tensor);
+            long[] offsets = offsets(read.getList("data_offsets"), tensor);
             long needed = elements * dtype.bytes;
             if (offsets[1] - offsets[0] != needed) {
                 throw new IllegalArgumentException(tensor + " has data_offsets " + Arrays.toString(offsets) + " spanning "
@@ -103,7 +105,7 @@ record SafeTensorsHeader(List<Entry> entries, Map<String, String> metadata) {
             }
             return new Entry(name, dtype, Shape.of(dims), offsets[0], offsets[1]);
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage().startsWith(tensor) ? e.getMessage() : tensor + ": " + e.getMessage();
+            String message = e.getMessage().contains(tensor) ? e.getMessage() : tensor + ": " + e.getMessage();
             throw new FileFormatException(file, message, e);
         }
     }

@@ -1,6 +1,7 @@
 package org.noether.losses;
 
 import java.util.Map;
+import org.noether.io.ConfigReader;
 import org.noether.tensor.Tensor;
 
 /**
@@ -68,12 +69,12 @@ public record BinaryCrossentropy(boolean fromLogits, double labelSmoothing) impl
 
     @Override
     public Map<String, Object> config() {
-        return LossConfig.ordered("from_logits", fromLogits, "label_smoothing", labelSmoothing);
+        return Losses.ordered("from_logits", fromLogits, "label_smoothing", labelSmoothing);
     }
 
-    static BinaryCrossentropy fromConfig(LossConfig config) {
+    static BinaryCrossentropy fromConfig(ConfigReader config) {
         BinaryCrossentropy defaults = new BinaryCrossentropy();
-        return new BinaryCrossentropy(config.bool("from_logits", defaults.fromLogits()),
-                config.number("label_smoothing", defaults.labelSmoothing()));
+        return new BinaryCrossentropy(config.getBoolean("from_logits", defaults.fromLogits()),
+                config.getDouble("label_smoothing", defaults.labelSmoothing()));
     }
 }

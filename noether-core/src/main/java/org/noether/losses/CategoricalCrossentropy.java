@@ -1,6 +1,7 @@
 package org.noether.losses;
 
 import java.util.Map;
+import org.noether.io.ConfigReader;
 import org.noether.tensor.Tensor;
 
 /**
@@ -72,12 +73,12 @@ public record CategoricalCrossentropy(boolean fromLogits, double labelSmoothing)
 
     @Override
     public Map<String, Object> config() {
-        return LossConfig.ordered("from_logits", fromLogits, "label_smoothing", labelSmoothing);
+        return Losses.ordered("from_logits", fromLogits, "label_smoothing", labelSmoothing);
     }
 
-    static CategoricalCrossentropy fromConfig(LossConfig config) {
+    static CategoricalCrossentropy fromConfig(ConfigReader config) {
         CategoricalCrossentropy defaults = new CategoricalCrossentropy();
-        return new CategoricalCrossentropy(config.bool("from_logits", defaults.fromLogits()),
-                config.number("label_smoothing", defaults.labelSmoothing()));
+        return new CategoricalCrossentropy(config.getBoolean("from_logits", defaults.fromLogits()),
+                config.getDouble("label_smoothing", defaults.labelSmoothing()));
     }
 }

@@ -1,6 +1,7 @@
 package org.noether.losses;
 
 import java.util.Map;
+import org.noether.io.ConfigReader;
 import org.noether.tensor.Tensor;
 
 /**
@@ -50,10 +51,10 @@ public record Huber(double delta) implements Loss {
 
     @Override
     public Map<String, Object> config() {
-        return LossConfig.ordered("delta", delta);
+        return Losses.ordered("delta", delta);
     }
 
-    static Huber fromConfig(LossConfig config) {
-        return new Huber(config.number("delta", new Huber().delta()));
+    static Huber fromConfig(ConfigReader config) {
+        return new Huber(config.getDouble("delta", new Huber().delta()));
     }
 }

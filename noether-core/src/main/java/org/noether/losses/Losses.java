@@ -1,11 +1,13 @@
 package org.noether.losses;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.noether.io.ConfigReader;
 
 /**
  * The built-in losses by Keras name, as {@code model.compile(loss="mse")} finds them: the Keras
@@ -22,7 +24,7 @@ public final class Losses {
     /** Keras's {@code backend.epsilon()}: how far probabilities are kept from 0 and 1. */
     public static final double EPSILON = 1e-7;
 
-    private record Entry(String name, List<String> aliases, Function<LossConfig, Loss> factory) {
+    private record Entry(String name, List<String> aliases, Function<ConfigReader, Loss> factory) {
     }
 
     private static final List<Entry> ENTRIES = List.of(
@@ -67,7 +69,9 @@ public final class Losses {
 
     /**
      * The loss of that name built from its {@link Loss#config()}; the inverse of
-     * {@code name()}/{@code config()}. Absent keys take Keras's defaults.
+     * {@code name()}/{@code config()}. Absent keys take Keras's defaults. Keras's own bookkeeping keys
+     * are accepted when they say what Noether does anyway: {@code name} (ignored), {@code reduction}
+     * ({@code sum_over_batch_size} or {@code mean}), {@code axis} (-1) and {@code dtype} (float32).
      *
      * @throws IllegalArgumentException for an unknown name (listing the known ones), an unknown
      *     config key or a value of the wrong type
@@ -81,10 +85,24 @@ public final class Losses {
             throw new IllegalArgumentException("Unknown loss \"" + name + "\"." + hint + " Known losses: "
                     + knownNames() + ". Received: " + name);
         }
-        LossConfig reader = new LossConfig(entry.name(), config);
+        ConfigReader reader = new ConfigReader(entry.name(), config).ignore("name")
+                .expect("reduction", value -> "sum_over_batch_size".equals(value) || "mean".equals(value),
+                        "\"sum_over_batch_size\" (the only reduction supported)")
+                .expect("axis", value -> value instanceof Number axis && axis.doubleValue() == -1,
+                        "-1 (the only axis supported)")
+                .expectFloat32Dtype();
         Loss loss = entry.factory().apply(reader);
         reader.finish();
         return loss;
+    }
+
+    /** An unmodifiable map with the given keys and values, in that order (for stable JSON). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /** The Keras names of the built-in losses, in a fixed order. */

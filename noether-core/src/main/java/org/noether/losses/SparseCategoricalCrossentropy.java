@@ -2,6 +2,7 @@ package org.noether.losses;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.noether.io.ConfigReader;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -74,11 +75,11 @@ public record SparseCategoricalCrossentropy(boolean fromLogits) implements Loss 
 
     @Override
     public Map<String, Object> config() {
-        return LossConfig.ordered("from_logits", fromLogits);
+        return Losses.ordered("from_logits", fromLogits);
     }
 
-    static SparseCategoricalCrossentropy fromConfig(LossConfig config) {
+    static SparseCategoricalCrossentropy fromConfig(ConfigReader config) {
         boolean fallback = new SparseCategoricalCrossentropy().fromLogits();
-        return new SparseCategoricalCrossentropy(config.bool("from_logits", fallback));
+        return new SparseCategoricalCrossentropy(config.getBoolean("from_logits", fallback));
     }
 }

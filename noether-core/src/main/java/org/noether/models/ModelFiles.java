@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.noether.io.AtomicFiles;
+import org.noether.io.ConfigReader;
 import org.noether.io.Json;
 import org.noether.io.SafeTensors;
 import org.noether.losses.Loss;
 import org.noether.losses.Losses;
-import org.noether.nn.ConfigReader;
 import org.noether.optimizers.Optimizer;
 import org.noether.optimizers.Optimizers;
 import org.noether.tensor.Tensor;
@@ -100,19 +100,27 @@ final class ModelFiles {
                     + CONFIG_METADATA + "' entry (it holds the tensors " + contents.tensors().keySet() + ")");
         }
         Map<String, Object> config = Json.parseObject(savedConfig);
-        ConfigReader read = new ConfigReader(config, file.toString());
+        ConfigReader read = new ConfigReader(file.toString(), config);
         int version = read.getInt("format_version");
-        if (!FORMAT.equals(read.getString("format")) || version > FORMAT_VERSION) {
-            throw new IOException(file + " holds format '" + read.getString("format") + "' version " + version
+        String format = read.getString("format");
+        if (!FORMAT.equals(format) || version > FORMAT_VERSION) {
+            throw new IOException(file + " holds format '" + format + "' version " + version
                     + "; this Noether reads '" + FORMAT + "' up to version " + FORMAT_VERSION);
         }
         String modelClass = read.getString("class");
+        Map<String, Object> architecture = read.getMap("architecture");
+        String modelName = read.getString("name", null);
+        long seed = read.getLong("seed", 0);
+        Map<String, Object> compile = read.getMap("compile", null);
+        read.finish();
         Model model = switch (modelClass) {
-            case "Sequential" -> Sequential.fromArchitecture(read.getMap("architecture"));
+            case "Sequential" -> Sequential.fromArchitecture(architecture);
             default -> throw new IOException(file + ": unknown model class '" + modelClass + "'");
         };
-        model.name(read.getString("name", model.name()));
-        model.restoreSeed(read.has("seed") ? read.getLong("seed") : 0);
+        if (modelName != null) {
+            model.name(modelName);
+        }
+        model.restoreSeed(seed);
 
         Map<String, Tensor> weights = new LinkedHashMap<>();
         Map<String, Tensor> optimizerState = new LinkedHashMap<>();
@@ -128,28 +136,23 @@ final class ModelFiles {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        if (read.has("compile")) {
-            compile(model, read.getMap("compile"), optimizerState, file);
+        if (compile != null) {
+            compile(model, compile, optimizerState, file);
         }
         return model;
     }
 
     private static void compile(Model model, Map<String, Object> compile, Map<String, Tensor> optimizerState, Path file)
             throws IOException {
-        ConfigReader read = new ConfigReader(compile, file + " compile");
-        Map<String, Object> optimizerEntry = read.getMap("optimizer");
-        Map<String, Object> lossEntry = read.getMap("loss");
-        Optimizer optimizer = Optimizers.fromConfig(nameOf(optimizerEntry, file), configOf(optimizerEntry, file));
-        Loss loss = Losses.fromConfig(nameOf(lossEntry, file), configOf(lossEntry, file));
+        ConfigReader read = new ConfigReader(file + " compile", compile);
+        Optimizer optimizer = ConfigReader.readNamed(file + " optimizer", read.getMap("optimizer"),
+                Optimizers::fromConfig);
+        Loss loss = ConfigReader.readNamed(file + " loss", read.getMap("loss"), Losses::fromConfig);
         List<Metric> metrics = new ArrayList<>();
-        Object savedMetrics = compile.get("metrics");
-        if (savedMetrics instanceof List<?> list) {
-            for (Object item : list) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> entry = (Map<String, Object>) item;
-                metrics.add(Metrics.fromConfig(nameOf(entry, file), configOf(entry, file)));
-            }
+        for (Map<String, Object> entry : read.getMapList("metrics", List.of())) {
+            metrics.add(ConfigReader.readNamed(file + " metric", entry, Metrics::fromConfig));
         }
+        read.finish();
         model.compile(optimizer, loss, metrics.toArray(Metric[]::new));
         if (!optimizerState.isEmpty()) {
             try {
@@ -158,14 +161,5 @@ final class ModelFiles {
                 throw new IOException(file + ": the optimizer state does not fit: " + e.getMessage(), e);
             }
         }
-    }
-
-    private static String nameOf(Map<String, Object> entry, Path file) {
-        return new ConfigReader(entry, file.toString()).getString("name");
-    }
-
-    private static Map<String, Object> configOf(Map<String, Object> entry, Path file) {
-        ConfigReader read = new ConfigReader(entry, file.toString());
-        return read.has("config") ? read.getMap("config") : Map.of();
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.noether.nn.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.nn.Layer;
 import org.noether.nn.Layers;
 import org.noether.nn.layers.Input;
@@ -160,21 +160,19 @@ public final class Sequential extends Model {
 
     /** Rebuilds the stack from {@link #architectureConfig()} (weights are made, then overwritten by the loader). */
     static Sequential fromArchitecture(Map<String, Object> config) {
-        ConfigReader read = new ConfigReader(config, "Sequential");
+        ConfigReader read = new ConfigReader("Sequential", config);
         Sequential model = new Sequential();
-        Object saved = config.get("layers");
-        if (!(saved instanceof List<?> list)) {
-            throw new IllegalArgumentException("Sequential config must have a list 'layers'. Received: " + saved);
-        }
-        for (Object item : list) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> entry = (Map<String, Object>) item;
-            ConfigReader layerRead = new ConfigReader(entry, "layer");
-            Layer layer = Layers.fromConfig(layerRead.getString("type"), layerRead.getMap("config"));
-            layer.name(layerRead.getString("name"));
+        List<Map<String, Object>> entries = read.getMapList("layers");
+        Shape inputShape = Shape.of(read.getIntArray("input_shape"));
+        read.finish();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigReader entry = new ConfigReader("Sequential layer " + i, entries.get(i));
+            Layer layer = Layers.fromConfig(entry.getString("type"), entry.getMap("config"));
+            layer.name(entry.getString("name"));
+            entry.finish();
             model.add(layer);
         }
-        model.buildFor(Shape.of(read.getIntArray("input_shape")), new Rng(0));
+        model.buildFor(inputShape, new Rng(0));
         return model;
     }
 

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.noether.io.ConfigReader;
 import org.noether.nn.activations.Activation;
 import org.noether.nn.activations.Activations;
 import org.noether.nn.initializers.Initializer;
@@ -43,6 +45,19 @@ public final class Layers {
         FACTORIES.put(type, factory);
     }
 
+    /**
+     * A reader for a layer's saved arguments that also accepts the bookkeeping keys Keras writes in
+     * every layer config: {@code name} (the model names its layers), {@code trainable} (true only:
+     * layers are not frozen) and {@code dtype} (float32 only). A layer's {@code fromConfig} reads its
+     * arguments with it, then calls {@link ConfigReader#finish()} to reject unknown keys.
+     */
+    public static ConfigReader configReader(String type, Map<String, Object> config) {
+        return new ConfigReader(type, config).ignore("name")
+                .expect("trainable", value -> value == null || Boolean.TRUE.equals(value),
+                        "true (freezing layers is not supported)")
+                .expectFloat32Dtype();
+    }
+
     /** A new layer of {@code type} with the saved arguments {@code config}. */
     public static Layer fromConfig(String type, Map<String, Object> config) {
         Function<Map<String, Object>, Layer> factory = FACTORIES.get(type);
@@ -66,8 +81,7 @@ public final class Layers {
         if (saved instanceof String name) {
             return Activations.get(name);
         }
-        Map<String, Object> map = asMap(saved, "activation");
-        return Activations.fromConfig(new ConfigReader(map, "activation").getString("name"), configOf(map));
+        return fromNamedConfig(saved, "activation", Activations::fromConfig);
     }
 
     /** An initializer as a config value: its name, or {@code {name, config}} when it has arguments. */
@@ -83,8 +97,7 @@ public final class Layers {
         if (saved instanceof String name) {
             return Initializers.get(name);
         }
-        Map<String, Object> map = asMap(saved, "initializer");
-        return Initializers.fromConfig(new ConfigReader(map, "initializer").getString("name"), configOf(map));
+        return fromNamedConfig(saved, "initializer", Initializers::fromConfig);
     }
 
     private static Object namedConfig(String name, Map<String, Object> config) {
@@ -98,14 +111,11 @@ public final class Layers {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object saved, String what) {
-        if (saved instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
+    private static <T> T fromNamedConfig(Object saved, String what, BiFunction<String, Map<String, Object>, T> factory) {
+        if (!(saved instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("A saved " + what + " must be a name or {name, config}. Received: "
+                    + saved);
         }
-        throw new IllegalArgumentException("A saved " + what + " must be a name or {name, config}. Received: " + saved);
-    }
-
-    private static Map<String, Object> configOf(Map<String, Object> map) {
-        return map.containsKey("config") ? new ConfigReader(map, "config").getMap("config") : Map.of();
+        return ConfigReader.readNamed("saved " + what, (Map<String, ?>) map, factory);
     }
 }

@@ -2,7 +2,7 @@ package org.noether.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import org.noether.optimizers.schedules.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.optimizers.schedules.Hyperparameters;
 
 /**
@@ -87,7 +87,7 @@ public final class Adadelta extends FluentOptimizer<Adadelta> {
 
     @Override
     protected void readConfig(ConfigReader config) {
-        rho(config.number("rho", rho));
-        epsilon(config.number("epsilon", epsilon));
+        rho(config.getDouble("rho", rho));
+        epsilon(config.getDouble("epsilon", epsilon));
     }
 }

@@ -2,7 +2,7 @@ package org.noether.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import org.noether.optimizers.schedules.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.optimizers.schedules.Hyperparameters;
 
 /**
@@ -87,7 +87,7 @@ public final class Adagrad extends FluentOptimizer<Adagrad> {
 
     @Override
     protected void readConfig(ConfigReader config) {
-        initialAccumulatorValue(config.number("initial_accumulator_value", initialAccumulatorValue));
-        epsilon(config.number("epsilon", epsilon));
+        initialAccumulatorValue(config.getDouble("initial_accumulator_value", initialAccumulatorValue));
+        epsilon(config.getDouble("epsilon", epsilon));
     }
 }

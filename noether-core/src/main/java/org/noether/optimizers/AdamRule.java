@@ -2,7 +2,7 @@ package org.noether.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import org.noether.optimizers.schedules.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.optimizers.schedules.Hyperparameters;
 
 /**
@@ -105,9 +105,9 @@ abstract class AdamRule<S extends AdamRule<S>> extends FluentOptimizer<S> {
 
     @Override
     protected final void readConfig(ConfigReader config) {
-        beta1(config.number("beta_1", beta1));
-        beta2(config.number("beta_2", beta2));
-        epsilon(config.number("epsilon", epsilon));
-        amsgrad(config.flag("amsgrad", amsgrad));
+        beta1(config.getDouble("beta_1", beta1));
+        beta2(config.getDouble("beta_2", beta2));
+        epsilon(config.getDouble("epsilon", epsilon));
+        amsgrad(config.getBoolean("amsgrad", amsgrad));
     }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import org.noether.io.ConfigReader;
 import org.noether.optimizers.GradientClipping.Kind;
-import org.noether.optimizers.schedules.ConfigReader;
 import org.noether.optimizers.schedules.Hyperparameters;
 import org.noether.optimizers.schedules.LearningRateSchedule;
 import org.noether.optimizers.schedules.Schedules;
@@ -254,17 +254,14 @@ public abstract class Optimizer {
 
     /** Sets every hyperparameter present in {@code config}; Keras keys for unsupported features must be off. */
     final void applyConfig(ConfigReader config) {
-        config.value("name"); // Keras lets users rename optimizers; the method is chosen by the caller
-        Object rate = config.value("learning_rate");
-        if (rate instanceof Map<?, ?> serialized) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            serialized.forEach((key, value) -> copy.put(String.valueOf(key), value));
-            learningRate(Schedules.deserialize(copy));
-        } else if (rate != null) {
-            learningRate(config.number("learning_rate"));
+        config.ignore("name"); // Keras lets users rename optimizers; the method is chosen by the caller
+        if (config.value("learning_rate") instanceof Map<?, ?>) {
+            learningRate(Schedules.deserialize(config.getMap("learning_rate")));
+        } else if (config.value("learning_rate") != null) {
+            learningRate(config.getDouble("learning_rate"));
         }
         if (config.has("weight_decay")) {
-            OptionalDouble decay = config.optionalNumber("weight_decay");
+            OptionalDouble decay = config.getOptionalDouble("weight_decay");
             if (decay.isPresent()) {
                 weightDecay(decay.getAsDouble());
             } else if (weightDecayRequired()) {
@@ -275,13 +272,13 @@ public abstract class Optimizer {
             }
         }
         for (Kind kind : Kind.values()) {
-            config.optionalNumber(kind.configKey).ifPresent(threshold -> clipping.set(kind, threshold));
+            config.getOptionalDouble(kind.configKey).ifPresent(threshold -> clipping.set(kind, threshold));
         }
         readConfig(config);
-        requireOff(config, "use_ema", config.flag("use_ema", false));
-        config.value("ema_momentum"); // only meaningful with use_ema
+        requireOff(config, "use_ema", config.getBoolean("use_ema", false));
+        config.ignore("ema_momentum"); // only meaningful with use_ema
         for (String key : List.of("ema_overwrite_frequency", "loss_scale_factor", "gradient_accumulation_steps")) {
-            requireOff(config, key, config.optionalNumber(key).isPresent());
+            requireOff(config, key, config.getOptionalDouble(key).isPresent());
         }
         config.finish();
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.noether.optimizers.schedules.ConfigReader;
+import org.noether.io.ConfigReader;
 
 /**
  * The built-in optimizers by Keras name ({@code "sgd"}, {@code "adagrad"}, {@code "rmsprop"},

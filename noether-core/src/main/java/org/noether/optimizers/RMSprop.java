@@ -2,7 +2,7 @@ package org.noether.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import org.noether.optimizers.schedules.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.optimizers.schedules.Hyperparameters;
 
 /**
@@ -129,9 +129,9 @@ public final class RMSprop extends FluentOptimizer<RMSprop> {
 
     @Override
     protected void readConfig(ConfigReader config) {
-        rho(config.number("rho", rho));
-        momentum(config.number("momentum", momentum));
-        epsilon(config.number("epsilon", epsilon));
-        centered(config.flag("centered", centered));
+        rho(config.getDouble("rho", rho));
+        momentum(config.getDouble("momentum", momentum));
+        epsilon(config.getDouble("epsilon", epsilon));
+        centered(config.getBoolean("centered", centered));
     }
 }

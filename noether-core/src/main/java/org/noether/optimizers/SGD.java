@@ -2,7 +2,7 @@ package org.noether.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import org.noether.optimizers.schedules.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.optimizers.schedules.Hyperparameters;
 
 /**
@@ -99,7 +99,7 @@ public final class SGD extends FluentOptimizer<SGD> {
 
     @Override
     protected void readConfig(ConfigReader config) {
-        momentum(config.number("momentum", momentum));
-        nesterov(config.flag("nesterov", nesterov));
+        momentum(config.getDouble("momentum", momentum));
+        nesterov(config.getBoolean("nesterov", nesterov));
     }
 }

@@ -169,9 +169,9 @@ class SafeTensorsCorruptionTest {
         assertContains(failure(file("{" + tensor("w", "F32", "[-1]", 0, 0) + "}", new byte[0])),
                 "tensor \"w\" has shape [-1]; expected dimensions >= 0");
         assertContains(failure(file("{" + tensor("w", "F32", "[\"2\"]", 0, 8) + "}", new byte[8])),
-                "tensor \"w\": Key \"shape\", element 0, expected an integer. Received: \"2\" (a string)");
+                "Config key 'shape[0]' of tensor \"w\" must be an integer. Received: shape[0]=2 (String)");
         assertContains(failure(file("{\"w\":{\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[4])),
-                "tensor \"w\": Missing key \"dtype\"");
+                "The config of tensor \"w\" has no key 'dtype'; expected a string");
         assertContains(failure(file("{\"w\":3}", new byte[0])),
                 "tensor \"w\" must be an object with dtype, shape and data_offsets. Received: 3 (an integer)");
         assertContains(failure(file("{" + tensor("w", "F32", "[65536,65536]", 0, 0) + "}", new byte[0])),

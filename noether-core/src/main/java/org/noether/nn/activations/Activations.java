@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.noether.nn.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.tensor.Tensor;
 
 /**
@@ -76,9 +76,19 @@ public final class Activations {
         return fromConfig(name, Map.of());
     }
 
-    /** Rebuilds an activation from its {@link Activation#name()} and {@link Activation#config()}. */
+    /**
+     * Rebuilds an activation from its {@link Activation#name()} and {@link Activation#config()}.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a config key the activation does not take
+     */
     public static Activation fromConfig(String name, Map<String, Object> config) {
-        ConfigReader read = new ConfigReader(config, "Activation '" + name + "'");
+        ConfigReader read = new ConfigReader("Activation '" + name + "'", config);
+        Activation activation = byName(name, read);
+        read.finish();
+        return activation;
+    }
+
+    private static Activation byName(String name, ConfigReader read) {
         return switch (name == null ? "linear" : name.toLowerCase(Locale.ROOT)) {
             case "linear", "none" -> LINEAR;
             case "sigmoid" -> SIGMOID;

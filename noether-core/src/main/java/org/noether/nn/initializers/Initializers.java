@@ -3,7 +3,7 @@ package org.noether.nn.initializers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.noether.nn.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.nn.initializers.VarianceScaling.Distribution;
 import org.noether.nn.initializers.VarianceScaling.Mode;
 
@@ -65,9 +65,19 @@ public final class Initializers {
         return fromConfig(name, Map.of());
     }
 
-    /** Rebuilds an initializer from its {@link Initializer#name()} and {@link Initializer#config()}. */
+    /**
+     * Rebuilds an initializer from its {@link Initializer#name()} and {@link Initializer#config()}.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a config key the initializer does not take
+     */
     public static Initializer fromConfig(String name, Map<String, Object> config) {
-        ConfigReader read = new ConfigReader(config, "Initializer '" + name + "'");
+        ConfigReader read = new ConfigReader("Initializer '" + name + "'", config);
+        Initializer initializer = byName(name, read);
+        read.finish();
+        return initializer;
+    }
+
+    private static Initializer byName(String name, ConfigReader read) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "glorot_uniform", "xavier_uniform" -> glorotUniform();
             case "glorot_normal", "xavier_normal" -> glorotNormal();

@@ -1,6 +1,7 @@
 package org.noether.nn.layers;
 
 import java.util.Map;
+import org.noether.io.ConfigReader;
 import org.noether.nn.Layer;
 import org.noether.nn.Layers;
 import org.noether.nn.activations.Activation;
@@ -51,8 +52,11 @@ public final class ActivationLayer extends Layer {
         return config;
     }
 
-    /** Rebuilds the layer from {@link #config()}. */
+    /** Rebuilds the layer from {@link #config()}; unknown keys are an error. */
     public static ActivationLayer fromConfig(Map<String, Object> config) {
-        return new ActivationLayer(Layers.activation(config.get("activation")));
+        ConfigReader read = Layers.configReader("Activation", config);
+        ActivationLayer layer = new ActivationLayer(Layers.activation(read.value("activation")));
+        read.finish();
+        return layer;
     }
 }

@@ -1,7 +1,7 @@
 package org.noether.nn.layers;
 
 import java.util.Map;
-import org.noether.nn.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.nn.Layer;
 import org.noether.nn.Layers;
 import org.noether.nn.activations.Activation;
@@ -124,12 +124,14 @@ public final class Dense extends Layer {
         return config;
     }
 
-    /** Rebuilds a Dense layer from {@link #config()}. */
+    /** Rebuilds a Dense layer from {@link #config()}; unknown keys are an error. */
     public static Dense fromConfig(Map<String, Object> config) {
-        ConfigReader read = new ConfigReader(config, "Dense");
-        return new Dense(read.getInt("units"), Layers.activation(config.get("activation")))
+        ConfigReader read = Layers.configReader("Dense", config);
+        Dense dense = new Dense(read.getInt("units"), Layers.activation(read.value("activation")))
                 .useBias(read.getBoolean("use_bias", true))
-                .kernelInitializer(Layers.initializer(config.get("kernel_initializer"), Initializers.glorotUniform()))
-                .biasInitializer(Layers.initializer(config.get("bias_initializer"), Initializers.zeros()));
+                .kernelInitializer(Layers.initializer(read.value("kernel_initializer"), Initializers.glorotUniform()))
+                .biasInitializer(Layers.initializer(read.value("bias_initializer"), Initializers.zeros()));
+        read.finish();
+        return dense;
     }
 }

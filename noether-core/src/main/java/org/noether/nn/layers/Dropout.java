@@ -1,8 +1,9 @@
 package org.noether.nn.layers;
 
 import java.util.Map;
-import org.noether.nn.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.nn.Layer;
+import org.noether.nn.Layers;
 import org.noether.tensor.Rng;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
@@ -58,8 +59,11 @@ public final class Dropout extends Layer {
         return config;
     }
 
-    /** Rebuilds the layer from {@link #config()}. */
+    /** Rebuilds the layer from {@link #config()}; unknown keys are an error. */
     public static Dropout fromConfig(Map<String, Object> config) {
-        return new Dropout(new ConfigReader(config, "Dropout").getDouble("rate"));
+        ConfigReader read = Layers.configReader("Dropout", config);
+        Dropout dropout = new Dropout(read.getDouble("rate"));
+        read.finish();
+        return dropout;
     }
 }

@@ -2,6 +2,7 @@ package org.noether.nn.layers;
 
 import java.util.Map;
 import org.noether.nn.Layer;
+import org.noether.nn.Layers;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -23,8 +24,9 @@ public final class Flatten extends Layer {
         return x.reshape(x.dim(0), x.size() / Math.max(1, x.dim(0)));
     }
 
-    /** Rebuilds the layer (it has no arguments). */
+    /** Rebuilds the layer (it has no arguments, so any key but Keras's bookkeeping is an error). */
     public static Flatten fromConfig(Map<String, Object> config) {
+        Layers.configReader("Flatten", config).finish();
         return new Flatten();
     }
 }

@@ -1,8 +1,9 @@
 package org.noether.nn.layers;
 
 import java.util.Map;
-import org.noether.nn.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.nn.Layer;
+import org.noether.nn.Layers;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -58,8 +59,11 @@ public final class Input extends Layer {
         return config;
     }
 
-    /** Rebuilds the layer from {@link #config()}. */
+    /** Rebuilds the layer from {@link #config()}; unknown keys are an error. */
     public static Input fromConfig(Map<String, Object> config) {
-        return new Input(new ConfigReader(config, "InputLayer").getIntArray("shape"));
+        ConfigReader read = Layers.configReader("InputLayer", config);
+        Input input = new Input(read.getIntArray("shape"));
+        read.finish();
+        return input;
     }
 }

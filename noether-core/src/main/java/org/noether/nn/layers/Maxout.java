@@ -1,7 +1,7 @@
 package org.noether.nn.layers;
 
 import java.util.Map;
-import org.noether.nn.ConfigReader;
+import org.noether.io.ConfigReader;
 import org.noether.nn.Layer;
 import org.noether.nn.Layers;
 import org.noether.nn.initializers.Initializer;
@@ -77,10 +77,12 @@ public final class Maxout extends Layer {
         return config;
     }
 
-    /** Rebuilds a Maxout layer from {@link #config()}. */
+    /** Rebuilds a Maxout layer from {@link #config()}; unknown keys are an error. */
     public static Maxout fromConfig(Map<String, Object> config) {
-        ConfigReader read = new ConfigReader(config, "Maxout");
-        return new Maxout(read.getInt("units"), read.getInt("pieces"))
-                .kernelInitializer(Layers.initializer(config.get("kernel_initializer"), Initializers.glorotUniform()));
+        ConfigReader read = Layers.configReader("Maxout", config);
+        Maxout maxout = new Maxout(read.getInt("units"), read.getInt("pieces"))
+                .kernelInitializer(Layers.initializer(read.value("kernel_initializer"), Initializers.glorotUniform()));
+        read.finish();
+        return maxout;
     }
 }

@@ -3,6 +3,7 @@ package org.noether.optimizers.schedules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.noether.io.ConfigReader;
 
 /**
  * Cosine decay with an optional linear warmup (Keras's {@code CosineDecay}; Loshchilov &amp; Hutter,
@@ -85,9 +86,9 @@ public record CosineDecay(double initialLearningRate, long decaySteps, double al
     }
 
     static CosineDecay fromConfig(ConfigReader config) {
-        OptionalDouble target = config.optionalNumber("warmup_target");
-        return new CosineDecay(config.number("initial_learning_rate"), config.integer("decay_steps"),
-                config.number("alpha", 0.0), target.isPresent() ? target.getAsDouble() : null,
-                config.integer("warmup_steps", 0));
+        OptionalDouble target = config.getOptionalDouble("warmup_target");
+        return new CosineDecay(config.getDouble("initial_learning_rate"), config.getLong("decay_steps"),
+                config.getDouble("alpha", 0.0), target.isPresent() ? target.getAsDouble() : null,
+                config.getLong("warmup_steps", 0));
     }
 }

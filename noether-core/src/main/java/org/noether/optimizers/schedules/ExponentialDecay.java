@@ -2,6 +2,7 @@ package org.noether.optimizers.schedules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.noether.io.ConfigReader;
 
 /**
  * Exponential decay: {@code η(step) = initialLearningRate · decayRate^(step / decaySteps)}, with
@@ -54,7 +55,7 @@ public record ExponentialDecay(double initialLearningRate, long decaySteps, doub
     }
 
     static ExponentialDecay fromConfig(ConfigReader config) {
-        return new ExponentialDecay(config.number("initial_learning_rate"), config.integer("decay_steps"),
-                config.number("decay_rate"), config.flag("staircase", false));
+        return new ExponentialDecay(config.getDouble("initial_learning_rate"), config.getLong("decay_steps"),
+                config.getDouble("decay_rate"), config.getBoolean("staircase", false));
     }
 }

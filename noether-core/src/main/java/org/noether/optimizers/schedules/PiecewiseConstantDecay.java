@@ -3,6 +3,7 @@ package org.noether.optimizers.schedules;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.noether.io.ConfigReader;
 
 /**
  * A piecewise constant rate (Keras's {@code PiecewiseConstantDecay}): {@code values[0]} while
@@ -71,7 +72,7 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
     }
 
     static PiecewiseConstantDecay fromConfig(ConfigReader config) {
-        return new PiecewiseConstantDecay(config.integers("boundaries"), config.numbers("values"));
+        return new PiecewiseConstantDecay(config.getLongArray("boundaries"), config.getDoubleArray("values"));
     }
 
     @Override

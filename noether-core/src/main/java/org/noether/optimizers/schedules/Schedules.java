@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.noether.io.ConfigReader;
 
 /**
  * The built-in learning-rate schedules by name, and their (de)serialization: the inverse of
@@ -49,8 +50,7 @@ public final class Schedules {
             throw new IllegalArgumentException("Unknown learning rate schedule: '" + name
                     + "'. Known schedules: " + KNOWN.keySet());
         }
-        ConfigReader reader = new ConfigReader(name, config);
-        reader.value("name");
+        ConfigReader reader = new ConfigReader(name, config).ignore("name");
         LearningRateSchedule schedule = factory.apply(reader);
         reader.finish();
         return schedule;
@@ -66,22 +66,11 @@ public final class Schedules {
 
     /** The schedule described by a map written by {@link #serialize}. */
     public static LearningRateSchedule deserialize(Map<String, ?> serialized) {
-        ConfigReader reader = new ConfigReader("a serialized learning rate schedule", serialized);
-        Object name = reader.value("class_name");
-        Object config = reader.value("config");
-        reader.value("module");
-        reader.value("registered_name");
+        ConfigReader reader = new ConfigReader("a serialized learning rate schedule", serialized)
+                .ignore("module", "registered_name");
+        String className = reader.getString("class_name");
+        Map<String, Object> config = reader.getMap("config");
         reader.finish();
-        if (!(name instanceof String className) || !(config instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("A serialized learning rate schedule needs a string 'class_name' and a "
-                    + "map 'config'. Received: " + serialized);
-        }
-        return fromConfig(className, stringKeys(map));
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
-        return copy;
+        return fromConfig(className, config);
     }
 }

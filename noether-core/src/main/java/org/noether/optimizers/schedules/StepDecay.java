@@ -2,6 +2,7 @@ package org.noether.optimizers.schedules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.noether.io.ConfigReader;
 
 /**
  * The classic step schedule: {@code η(step) = initialLearningRate · factor^⌊step / stepSize⌋}, a
@@ -45,7 +46,7 @@ public record StepDecay(double initialLearningRate, long stepSize, double factor
     }
 
     static StepDecay fromConfig(ConfigReader config) {
-        return new StepDecay(config.number("initial_learning_rate"), config.integer("step_size"),
-                config.number("factor"));
+        return new StepDecay(config.getDouble("initial_learning_rate"), config.getLong("step_size"),
+                config.getDouble("factor"));
     }
 }

@@ -2,12 +2,11 @@ package org.noether.train.metrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
+import org.noether.io.ConfigReader;
 
 /**
  * The built-in metrics by Keras name, as {@code compile(metrics=["accuracy"])} finds them: the
@@ -23,20 +22,20 @@ import java.util.function.BiFunction;
 public final class Metrics {
 
     /** A metric type: its Keras name, other names, and how to build it from a name and config reader. */
-    private record Entry(String name, List<String> aliases, BiFunction<String, Reader, Metric> factory) {
+    private record Entry(String name, List<String> aliases, BiFunction<String, ConfigReader, Metric> factory) {
     }
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("accuracy", List.of("acc"), (name, c) -> new Accuracy(name)),
             new Entry("binary_accuracy", List.of("BinaryAccuracy"),
-                    (name, c) -> new BinaryAccuracy(c.number("threshold", BinaryAccuracy.DEFAULT_THRESHOLD))),
+                    (name, c) -> new BinaryAccuracy(c.getDouble("threshold", BinaryAccuracy.DEFAULT_THRESHOLD))),
             new Entry("categorical_accuracy", List.of("CategoricalAccuracy"), (name, c) -> new CategoricalAccuracy()),
             new Entry("sparse_categorical_accuracy", List.of("SparseCategoricalAccuracy"),
                     (name, c) -> new SparseCategoricalAccuracy()),
             new Entry("top_k_categorical_accuracy", List.of("TopKCategoricalAccuracy"),
-                    (name, c) -> new TopKCategoricalAccuracy(c.integer("k", TopKCategoricalAccuracy.DEFAULT_K))),
+                    (name, c) -> new TopKCategoricalAccuracy(c.getInt("k", TopKCategoricalAccuracy.DEFAULT_K))),
             new Entry("sparse_top_k_categorical_accuracy", List.of("SparseTopKCategoricalAccuracy"),
-                    (name, c) -> new SparseTopKCategoricalAccuracy(c.integer("k", TopKCategoricalAccuracy.DEFAULT_K))),
+                    (name, c) -> new SparseTopKCategoricalAccuracy(c.getInt("k", TopKCategoricalAccuracy.DEFAULT_K))),
             new Entry("mean_absolute_error", List.of("mae", "MeanAbsoluteError"),
                     (name, c) -> new MeanAbsoluteError()));
 
@@ -78,7 +77,8 @@ public final class Metrics {
             throw new IllegalArgumentException("Unknown metric \"" + name + "\". Known metrics: " + knownNames()
                     + ". Received: " + name);
         }
-        Reader reader = new Reader(entry.name(), config == null ? Map.of() : config);
+        // Keras's metric dtype sets its accumulators' type; Noether accumulates in double regardless.
+        ConfigReader reader = new ConfigReader(entry.name(), config).ignore("name", "dtype");
         Metric metric = entry.factory().apply(name, reader);
         reader.finish();
         return metric;
@@ -98,48 +98,5 @@ public final class Metrics {
             parts.add(shortAliases.isEmpty() ? entry.name() : entry.name() + " " + shortAliases);
         }
         return String.join(", ", parts);
-    }
-
-    /** Reads config values by key, remembering which keys were asked for, to reject the others. */
-    private static final class Reader {
-        private final String metric;
-        private final Map<String, Object> values;
-        private final Set<String> known = new LinkedHashSet<>(List.of("name", "dtype"));
-
-        Reader(String metric, Map<String, Object> values) {
-            this.metric = metric;
-            this.values = values;
-        }
-
-        double number(String key, double fallback) {
-            known.add(key);
-            Object value = values.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Number n) {
-                return n.doubleValue();
-            }
-            throw new IllegalArgumentException(metric + ": config key \"" + key + "\" must be a number. Received: "
-                    + key + "=" + value);
-        }
-
-        int integer(String key, int fallback) {
-            double value = number(key, fallback);
-            if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(metric + ": config key \"" + key
-                        + "\" must be an integer. Received: " + key + "=" + values.get(key));
-            }
-            return (int) value;
-        }
-
-        void finish() {
-            for (String key : values.keySet()) {
-                if (!known.contains(key)) {
-                    throw new IllegalArgumentException(metric + ": unknown config key \"" + key + "\"; expected one of "
-                            + known + ". Received: " + values);
-                }
-            }
-        }
     }
 }
