@@ -92,9 +92,20 @@ public final class Initializers {
                     read.getDouble("maxval", 0.05));
             case "random_normal", "normal" -> new RandomNormal(read.getDouble("mean", 0), read.getDouble("stddev", 0.05));
             case "variance_scaling" -> new VarianceScaling(read.getDouble("scale", 1),
-                    Mode.valueOf(read.getString("mode", "fan_in").toUpperCase(Locale.ROOT)),
-                    Distribution.valueOf(read.getString("distribution", "truncated_normal").toUpperCase(Locale.ROOT)));
+                    option(Mode.class, "mode", read.getString("mode", "fan_in")),
+                    option(Distribution.class, "distribution", read.getString("distribution", "truncated_normal")));
             default -> throw new IllegalArgumentException("Unknown initializer '" + name + "'. Known: " + NAMES);
         };
+    }
+
+    private static <E extends Enum<E>> E option(Class<E> type, String key, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("variance_scaling " + key + " must be one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()
+                + ". Received: " + key + "=" + value);
     }
 }
