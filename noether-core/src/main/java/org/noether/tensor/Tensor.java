@@ -343,9 +343,9 @@ public final class Tensor {
         return Mul.apply(this, this);
     }
 
-    /** Elementwise maximum (the gradient goes to {@code this} on ties). */
+    /** Elementwise maximum (the gradient goes to {@code this} on ties); NaN if either is NaN. */
     public Tensor maximum(Tensor other) {
-        return Where.apply(ge(other), this, other);
+        return Where.apply(compare(other, "maximum", (x, y) -> x >= y || Float.isNaN(x) ? 1f : 0f), this, other);
     }
 
     /** Elementwise maximum with a constant. */
@@ -353,9 +353,9 @@ public final class Tensor {
         return maximum(scalar(value));
     }
 
-    /** Elementwise minimum (the gradient goes to {@code this} on ties). */
+    /** Elementwise minimum (the gradient goes to {@code this} on ties); NaN if either is NaN. */
     public Tensor minimum(Tensor other) {
-        return Where.apply(le(other), this, other);
+        return Where.apply(compare(other, "minimum", (x, y) -> x <= y || Float.isNaN(x) ? 1f : 0f), this, other);
     }
 
     /** Elementwise minimum with a constant. */
