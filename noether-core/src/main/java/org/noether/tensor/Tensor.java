@@ -148,7 +148,7 @@ public final class Tensor {
 
     /** {@code count} evenly spaced values from {@code start} to {@code end} inclusive (as NumPy's linspace). */
     public static Tensor linspace(double start, double end, int count) {
-        float[] values = new float[count];
+        float[] values = new float[checkCount("linspace", count)];
         for (int i = 0; i < count; i++) {
             values[i] = (float) (count == 1 ? start : start + (end - start) * i / (count - 1));
         }
@@ -157,11 +157,18 @@ public final class Tensor {
 
     /** {@code 0, 1, …, count-1}. */
     public static Tensor arange(int count) {
-        float[] values = new float[count];
+        float[] values = new float[checkCount("arange", count)];
         for (int i = 0; i < count; i++) {
             values[i] = i;
         }
         return new Tensor(values, Shape.of(count));
+    }
+
+    private static int checkCount(String factory, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(factory + ": count must be >= 0. Received: count=" + count);
+        }
+        return count;
     }
 
     // ---------------------------------------------------------------- accessors
