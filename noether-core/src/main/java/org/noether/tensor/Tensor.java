@@ -545,6 +545,9 @@ public final class Tensor {
     /** Index of the first maximum along {@code axis} (the axis is removed); indices as floats. */
     public Tensor argmax(int axis) {
         int normalized = shape.normalizeAxis(axis);
+        if (shape.dim(normalized) == 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + shape + " is empty");
+        }
         int outer = shape.sizeOf(0, normalized);
         int inner = shape.sizeOf(normalized + 1, shape.rank());
         float[] values = new float[outer * inner];
