@@ -39,7 +39,7 @@ public abstract class Function {
         if (!any) {
             return output;
         }
-        this.inputs = inputs;
+        this.inputs = inputs.clone(); // a caller may reuse its varargs array (concat of parts)
         this.needsInputGrad = needs;
         output.setGradFn(this);
         return output;

@@ -148,7 +148,7 @@ public final class Tensor {
 
     /** {@code count} evenly spaced values from {@code start} to {@code end} inclusive (as NumPy's linspace). */
     public static Tensor linspace(double start, double end, int count) {
-        float[] values = new float[count];
+        float[] values = new float[checkCount("linspace", count)];
         for (int i = 0; i < count; i++) {
             values[i] = (float) (count == 1 ? start : start + (end - start) * i / (count - 1));
         }
@@ -157,11 +157,18 @@ public final class Tensor {
 
     /** {@code 0, 1, …, count-1}. */
     public static Tensor arange(int count) {
-        float[] values = new float[count];
+        float[] values = new float[checkCount("arange", count)];
         for (int i = 0; i < count; i++) {
             values[i] = i;
         }
         return new Tensor(values, Shape.of(count));
+    }
+
+    private static int checkCount(String factory, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(factory + ": count must be >= 0. Received: count=" + count);
+        }
+        return count;
     }
 
     // ---------------------------------------------------------------- accessors
@@ -343,9 +350,9 @@ public final class Tensor {
         return Mul.apply(this, this);
     }
 
-    /** Elementwise maximum (the gradient goes to {@code this} on ties). */
+    /** Elementwise maximum (the gradient goes to {@code this} on ties); NaN if either is NaN. */
     public Tensor maximum(Tensor other) {
-        return Where.apply(ge(other), this, other);
+        return Where.apply(compare(other, "maximum", (x, y) -> x >= y || Float.isNaN(x) ? 1f : 0f), this, other);
     }
 
     /** Elementwise maximum with a constant. */
@@ -353,9 +360,9 @@ public final class Tensor {
         return maximum(scalar(value));
     }
 
-    /** Elementwise minimum (the gradient goes to {@code this} on ties). */
+    /** Elementwise minimum (the gradient goes to {@code this} on ties); NaN if either is NaN. */
     public Tensor minimum(Tensor other) {
-        return Where.apply(le(other), this, other);
+        return Where.apply(compare(other, "minimum", (x, y) -> x <= y || Float.isNaN(x) ? 1f : 0f), this, other);
     }
 
     /** Elementwise minimum with a constant. */
@@ -538,6 +545,9 @@ public final class Tensor {
     /** Index of the first maximum along {@code axis} (the axis is removed); indices as floats. */
     public Tensor argmax(int axis) {
         int normalized = shape.normalizeAxis(axis);
+        if (shape.dim(normalized) == 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + shape + " is empty");
+        }
         int outer = shape.sizeOf(0, normalized);
         int inner = shape.sizeOf(normalized + 1, shape.rank());
         float[] values = new float[outer * inner];

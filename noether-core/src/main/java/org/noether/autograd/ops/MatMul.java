@@ -40,7 +40,13 @@ public final class MatMul extends Function {
         }
         Shape aBatch = Shape.of(java.util.Arrays.copyOf(aShape.dims(), aShape.rank() - 2));
         Shape bBatch = Shape.of(java.util.Arrays.copyOf(bShape.dims(), bShape.rank() - 2));
-        Shape batch = Shape.broadcast(aBatch, bBatch, "matmul");
+        Shape batch;
+        try {
+            batch = Shape.broadcast(aBatch, bBatch, "matmul");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: the batch dimensions of shapes " + aShape + " and " + bShape
+                    + " cannot be broadcast (" + aBatch + " vs " + bBatch + ")", e);
+        }
         int[] outDims = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
         outDims[batch.rank()] = m;
         outDims[batch.rank() + 1] = n;

@@ -70,8 +70,8 @@ public enum Unary {
             return g.mul(y.mul(y.neg().add(1)));
         }
     },
-    /** {@code max(x, 0)}; {@code ∂ = g·[x > 0]}. */
-    RELU(x -> x > 0 ? x : 0f) {
+    /** {@code max(x, 0)} (NaN stays NaN); {@code ∂ = g·[x > 0]}. */
+    RELU(x -> x <= 0 ? 0f : x) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(x.gt(0));

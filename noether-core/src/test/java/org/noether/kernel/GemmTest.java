@@ -1,0 +1,188 @@
+package org.noether.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SGEMM against a naive triple loop in double: sizes from 1 to past the cache blocks (KC = 256
+ * along k, NC = 512 along n), every transpose flag, beta 0 and 1, sub-matrices with offsets and
+ * leading dimensions, and bit-identical results for 1, 2 and 3 threads.
+ */
+class GemmTest {
+    private static final int ORIGINAL_THREADS = Parallel.threads();
+
+    /** {m, n, k}: ones, odd sizes, and sizes just past the k block (256) and the n block (512). */
+    private static final int[][] SIZES = {
+        {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 1}, {2, 2, 2}, {17, 13, 11},
+        {9, 31, 256}, {6, 11, 257}, {33, 65, 300}, {7, 512, 5}, {7, 513, 19}, {3, 600, 290}, {70, 20, 600},
+    };
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(ORIGINAL_THREADS);
+    }
+
+    @Test
+    void matchesTheReferenceForAllSizesAndTransposeFlags() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int[] size : SIZES) {
+            for (boolean transA : new boolean[] {false, true}) {
+                for (boolean transB : new boolean[] {false, true}) {
+                    for (float beta : new float[] {0f, 1f}) {
+                        check(random, size[0], size[1], size[2], transA, transB, beta, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void subMatricesWithOffsetsAndLeadingDimensionsLeaveTheRestAlone() {
+        SplittableRandom random = new SplittableRandom(2);
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                check(random, 5, 6, 7, transA, transB, 0f, 3);
+                check(random, 4, 530, 260, transA, transB, 1f, 5);
+            }
+        }
+    }
+
+    @Test
+    void betaZeroIgnoresNaNGarbageInC() {
+        float[] a = {1, 2, 3, 4};
+        float[] b = {5, 6, 7, 8};
+        float[] c = {Float.NaN, Float.POSITIVE_INFINITY, Float.NaN, -Float.MAX_VALUE};
+        Gemm.sgemm(false, false, 2, 2, 2, a, 0, 2, b, 0, 2, 0f, c, 0, 2);
+        assertArrayEquals(new float[] {19, 22, 43, 50}, c);
+        float[] empty = {Float.NaN, Float.NaN};
+        Gemm.sgemm(false, false, 1, 2, 0, new float[0], 0, 0, new float[0], 0, 2, 0f, empty, 0, 2);
+        assertArrayEquals(new float[] {0, 0}, empty, "k = 0 with beta 0 gives zeros");
+    }
+
+    @Test
+    void betaOneAccumulatesAndOtherBetasScale() {
+        float[] a = {1, 2, 3, 4};
+        float[] b = {5, 6, 7, 8};
+        float[] c = {1, 1, 1, 1};
+        Gemm.sgemm(false, false, 2, 2, 2, a, 0, 2, b, 0, 2, 1f, c, 0, 2);
+        assertArrayEquals(new float[] {20, 23, 44, 51}, c);
+        Gemm.sgemm(false, false, 2, 2, 2, a, 0, 2, b, 0, 2, 1f, c, 0, 2);
+        assertArrayEquals(new float[] {39, 45, 87, 101}, c, "a second call adds again");
+        Gemm.sgemm(false, false, 2, 2, 2, a, 0, 2, b, 0, 2, 0.5f, c, 0, 2);
+        assertArrayEquals(new float[] {38.5f, 44.5f, 86.5f, 100.5f}, c);
+        float[] untouched = {3, 4};
+        Gemm.sgemm(false, false, 1, 2, 0, new float[0], 0, 0, new float[0], 0, 2, 1f, untouched, 0, 2);
+        assertArrayEquals(new float[] {3, 4}, untouched, "k = 0 with beta 1 leaves C");
+    }
+
+    @Test
+    void resultsAreBitIdenticalForOneTwoAndThreeThreads() {
+        SplittableRandom random = new SplittableRandom(3);
+        // Tall (rows split over threads) and wide (columns split), both past the blocks.
+        int[][] shapes = {{37, 530, 270}, {3, 1100, 300}, {64, 64, 64}};
+        for (int[] shape : shapes) {
+            for (boolean transA : new boolean[] {false, true}) {
+                for (boolean transB : new boolean[] {false, true}) {
+                    int m = shape[0];
+                    int n = shape[1];
+                    int k = shape[2];
+                    float[] a = fill(random, m * k);
+                    float[] b = fill(random, k * n);
+                    float[] start = fill(random, m * n);
+                    float[] reference = null;
+                    for (int threads = 1; threads <= 3; threads++) {
+                        Parallel.setThreads(threads);
+                        float[] c = start.clone();
+                        Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, 1f, c, 0, n);
+                        if (reference == null) {
+                            reference = c;
+                        } else if (!Arrays.equals(reference, c)) {
+                            fail("sgemm " + m + "×" + n + "×" + k + " transA=" + transA + " transB=" + transB
+                                    + " differs between 1 and " + threads + " threads");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(3, Parallel.threads());
+    }
+
+    /**
+     * Multiplies random operands stored inside larger arrays ({@code margin} extra columns and
+     * leading elements) and compares C with the reference; everything outside C's region must keep
+     * its sentinel value.
+     */
+    private static void check(SplittableRandom random, int m, int n, int k, boolean transA, boolean transB,
+                              float beta, int margin) {
+        int aRows = transA ? k : m;
+        int aColumns = transA ? m : k;
+        int bRows = transB ? n : k;
+        int bColumns = transB ? k : n;
+        int lda = aColumns + margin;
+        int ldb = bColumns + margin;
+        int ldc = n + margin;
+        int aOffset = margin * 2;
+        int bOffset = margin;
+        int cOffset = margin * 3;
+        float[] a = fill(random, aOffset + aRows * lda);
+        float[] b = fill(random, bOffset + bRows * ldb);
+        float[] c = new float[cOffset + m * ldc];
+        Arrays.fill(c, -7.25f);
+        double[] expected = new double[m * n];
+        double[] magnitude = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int cIndex = cOffset + i * ldc + j;
+                c[cIndex] = beta == 0 ? Float.NaN : (float) random.nextDouble(-1, 1);
+                double sum = beta == 0 ? 0 : c[cIndex];
+                double bound = Math.abs(sum);
+                for (int p = 0; p < k; p++) {
+                    double x = a[aOffset + (transA ? p * lda + i : i * lda + p)];
+                    double y = b[bOffset + (transB ? j * ldb + p : p * ldb + j)];
+                    sum += x * y;
+                    bound += Math.abs(x * y);
+                }
+                expected[i * n + j] = sum;
+                magnitude[i * n + j] = bound;
+            }
+        }
+        float[] aBefore = a.clone();
+        float[] bBefore = b.clone();
+        Gemm.sgemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        String what = "sgemm m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB
+                + " beta=" + beta + " margin=" + margin;
+        assertArrayEquals(aBefore, a, what + ": A must not change");
+        assertArrayEquals(bBefore, b, what + ": B must not change");
+        for (int index = 0; index < c.length; index++) {
+            int row = (index - cOffset) / Math.max(ldc, 1);
+            int column = (index - cOffset) % Math.max(ldc, 1);
+            boolean inside = index >= cOffset && row < m && column < n;
+            if (!inside) {
+                if (c[index] != -7.25f) {
+                    fail(what + ": element " + index + " outside C changed to " + c[index]);
+                }
+                continue;
+            }
+            double want = expected[row * n + column];
+            // Float accumulation error of a k-term dot product: about k·2⁻²⁴ of the magnitudes.
+            double tolerance = (k + 1) * 0x1p-23 * magnitude[row * n + column];
+            if (!(Math.abs(c[index] - want) <= tolerance)) {
+                fail(what + ": C[" + row + ", " + column + "] = " + c[index] + ", expected " + want);
+            }
+        }
+    }
+
+    private static float[] fill(SplittableRandom random, int length) {
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = (float) random.nextDouble(-1, 1);
+        }
+        return values;
+    }
+}
