@@ -188,7 +188,7 @@ class TensorCreationTest {
     void toStringMarksGradientTracking() {
         Tensor leaf = Tensor.vector(1, 2).requiresGrad(true);
         assertEquals("tensor([2], [1, 2], requiresGrad)", leaf.toString());
-        assertTrue(leaf.tanh().toString().endsWith(", gradFn=tanh)"), leaf.tanh().toString());
+        assertTrue(leaf.tanh().toString().endsWith(", gradFn=Tanh)"), leaf.tanh().toString());
     }
 
     /** Mean, variance, skewness and kurtosis, in double. */

@@ -137,7 +137,8 @@ public enum Unary {
 
         @Override
         public String name() {
-            return kind.name().toLowerCase(java.util.Locale.ROOT);
+            String lower = kind.name().toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(lower.charAt(0)) + lower.substring(1); // "Tanh", like the op classes
         }
     }
 
