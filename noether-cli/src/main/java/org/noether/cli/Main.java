@@ -5,10 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.noether.data.FashionMnist;
-import org.noether.data.TrainTest;
+import java.util.StringJoiner;
+import org.noether.data.Dataset;
 import org.noether.kernel.Parallel;
 import org.noether.models.Model;
 
@@ -99,10 +100,14 @@ public final class Main {
             throw new IllegalArgumentException("The model was saved without a built-in loss; compile it in Java to "
                     + "evaluate it");
         }
-        Path directory = args.getPath("data", FashionMnist.DEFAULT_DIRECTORY);
-        TrainTest data = FashionMnist.load(directory);
-        Map<String, Double> result = model.evaluate(data.test().x(), data.test().y(), args.getInt("batch-size", 256));
-        out.println("Fashion-MNIST test set (" + data.test().size() + " images): " + result);
+        // The same data as the demo finds, so that a model trained on the embedded subset (no package
+        // installed) is evaluated on that subset's test images instead of failing for lack of files.
+        FashionData data = FashionData.locate(args.getPath("data", null));
+        Dataset test = data.split().test();
+        Map<String, Double> result = model.evaluate(test.x(), test.y(), args.getInt("batch-size", 256));
+        StringJoiner metrics = new StringJoiner(", ");
+        result.forEach((name, value) -> metrics.add(String.format(Locale.ROOT, "test %s %.4f", name, value)));
+        out.println(data.source() + ", " + test.size() + " test images: " + metrics);
         return 0;
     }
 
@@ -137,7 +142,7 @@ public final class Main {
                       --threads N           kernel threads (default: all cores; or NOETHER_THREADS)
                   summary MODEL_DIR   print the layers and parameter counts of a saved model
                   evaluate MODEL_DIR  loss and metrics of a saved model on the Fashion-MNIST test set
-                      --data DIR, --batch-size N, --threads N
+                      --data DIR, --batch-size N, --threads N (data found as for demo)
                   test                run the whole test suite (handled by the ./noether launcher)
                   version             print the version
                   help                print this text
