@@ -126,6 +126,10 @@ public final class Trainer {
                 }
             }
             epochLogs = logs("");
+            if (lossTracker.count() == 0) {
+                // No batch completed (the first loss was not finite): an empty mean reads 0, a perfect epoch.
+                epochLogs.replaceAll((key, value) -> Double.NaN);
+            }
             if (validationX != null && !epochLogs.isEmpty()) {
                 epochLogs.putAll(evaluate(validationX, validationY, options.batchSize(), "val_"));
             }
