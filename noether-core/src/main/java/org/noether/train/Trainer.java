@@ -147,6 +147,9 @@ public final class Trainer {
     /** Loss and metrics over all of {@code x, y}, in batches, without changing the model. */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
         checkBatch(x, y, "evaluate");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("evaluate: batchSize must be >= 1. Received: " + batchSize);
+        }
         return evaluate(x, y, batchSize, "");
     }
 
