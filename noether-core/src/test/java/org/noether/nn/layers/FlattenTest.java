@@ -1,6 +1,7 @@
 package org.noether.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,22 @@ class FlattenTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aWrongInputNamesTheExpectedShapeForScalarSamplesToo() {
+        Flatten flatten = new Flatten();
+        flatten.build(Shape.scalar(), new Rng(0));
+        assertEquals(Shape.of(3, 1), flatten.apply(Tensor.vector(1, 2, 3), false).shape());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> flatten.apply(Tensor.zeros(3, 2), false));
+        assertTrue(error.getMessage().contains("[batch]") && error.getMessage().contains("[3, 2]"), error.getMessage());
+
+        Flatten images = new Flatten();
+        images.build(Shape.of(28, 28, 1), new Rng(0));
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> images.apply(Tensor.zeros(2, 28, 28), false));
+        assertTrue(wrong.getMessage().contains("[batch, 28, 28, 1]"), wrong.getMessage());
     }
 
     @Test

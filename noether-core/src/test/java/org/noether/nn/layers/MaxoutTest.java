@@ -99,6 +99,16 @@ class MaxoutTest {
     }
 
     @Test
+    void theInitializerCannotChangeAfterBuilding() {
+        Maxout maxout = built(new Maxout(2, 2), 3);
+        maxout.name("m");
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> maxout.kernelInitializer(new Constant(1)));
+        assertTrue(error.getMessage().contains("Maxout 'm'") && error.getMessage().contains("built"),
+                error.getMessage());
+    }
+
+    @Test
     void nonPositiveUnitsOrPiecesAreRejected() {
         IllegalArgumentException units = assertThrows(IllegalArgumentException.class, () -> new Maxout(0, 2));
         assertTrue(units.getMessage().contains("units=0"), units.getMessage());
