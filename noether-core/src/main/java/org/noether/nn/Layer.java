@@ -101,8 +101,9 @@ public abstract class Layer {
             throw new IllegalStateException(describe() + " is not built: add it to a model or call build(inputShape, rng)");
         }
         if (x.rank() != inputShape.rank() + 1 || !x.shape().dropFirst().equals(inputShape)) {
-            throw new IllegalArgumentException(describe() + " expects input of shape [batch, "
-                    + inputShape.toString().substring(1) + ", received " + x.shape());
+            String expected = inputShape.rank() == 0 ? "[batch]" : "[batch, " + inputShape.toString().substring(1);
+            throw new IllegalArgumentException(describe() + " expects input of shape " + expected + ", received "
+                    + x.shape());
         }
         return call(x, training);
     }

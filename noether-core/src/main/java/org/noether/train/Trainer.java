@@ -126,6 +126,10 @@ public final class Trainer {
                 }
             }
             epochLogs = logs("");
+            if (lossTracker.count() == 0) {
+                // No batch completed (the first loss was not finite): an empty mean reads 0, a perfect epoch.
+                epochLogs.replaceAll((key, value) -> Double.NaN);
+            }
             if (validationX != null && !epochLogs.isEmpty()) {
                 epochLogs.putAll(evaluate(validationX, validationY, options.batchSize(), "val_"));
             }
@@ -143,6 +147,9 @@ public final class Trainer {
     /** Loss and metrics over all of {@code x, y}, in batches, without changing the model. */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
         checkBatch(x, y, "evaluate");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("evaluate: batchSize must be >= 1. Received: " + batchSize);
+        }
         return evaluate(x, y, batchSize, "");
     }
 

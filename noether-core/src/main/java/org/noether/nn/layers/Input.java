@@ -1,5 +1,6 @@
 package org.noether.nn.layers;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.noether.io.ConfigReader;
 import org.noether.nn.Layer;
@@ -55,7 +56,8 @@ public final class Input extends Layer {
     @Override
     public Map<String, Object> config() {
         Map<String, Object> config = super.config();
-        config.put("shape", shape.dims());
+        // a list, not the int[]: configs are plain JSON values and must compare equal by value
+        config.put("shape", Arrays.stream(shape.dims()).boxed().toList());
         return config;
     }
 

@@ -39,6 +39,9 @@ public final class Maxout extends Layer {
 
     /** How the kernel starts (default Glorot uniform). */
     public Maxout kernelInitializer(Initializer initializer) {
+        if (isBuilt()) {
+            throw new IllegalStateException(describe() + " is already built; set its options before adding it to a model");
+        }
         this.kernelInitializer = initializer;
         return this;
     }

@@ -51,7 +51,7 @@ public final class EarlyStopping implements Callback {
 
     /** Whether lower ("min") or higher ("max") is better; "auto" infers it from the name. */
     public EarlyStopping mode(String value) {
-        this.mode = Monitor.Mode.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        this.mode = Monitor.mode(value);
         return this;
     }
 

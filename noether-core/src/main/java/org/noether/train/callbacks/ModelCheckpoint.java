@@ -43,7 +43,7 @@ public final class ModelCheckpoint implements Callback {
 
     /** Whether lower ("min") or higher ("max") is better; "auto" infers it from the name. */
     public ModelCheckpoint mode(String value) {
-        this.mode = Monitor.Mode.valueOf(value.toUpperCase(Locale.ROOT));
+        this.mode = Monitor.mode(value);
         return this;
     }
 

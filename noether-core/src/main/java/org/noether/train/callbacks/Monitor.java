@@ -14,6 +14,16 @@ final class Monitor {
         AUTO, MIN, MAX
     }
 
+    /** The mode called {@code name} ("auto", "min" or "max", any letter case). */
+    static Mode mode(String name) {
+        for (Mode mode : Mode.values()) {
+            if (mode.name().equalsIgnoreCase(name)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("mode must be one of auto, min or max. Received: '" + name + "'");
+    }
+
     private final String key;
     private final boolean lowerIsBetter;
     private final double minDelta;
