@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.noether.data.Dataset;
 import org.noether.data.FashionMnist;
@@ -22,9 +23,13 @@ import org.noether.train.metrics.ConfusionMatrix;
  * categorical cross-entropy on the class labels, then evaluated on the test set (accuracy and
  * confusion matrix) and saved.
  *
- * <pre>{@code new ClassifierDemo("mlp", "...", FashionModels::mlp, () -> new Adam(1e-3), 5, 32).run(options, out);}</pre>
+ * <p>The optimizer is made for the number of steps the run will take, so that a learning-rate
+ * schedule can end exactly with training.
+ *
+ * <pre>{@code new ClassifierDemo("mlp", "...", Demos::mlp, steps -> new Adam(1e-3), 5, 32).run(options, out);}</pre>
  */
-record ClassifierDemo(String name, String description, Supplier<Sequential> model, Supplier<Optimizer> optimizer,
+record ClassifierDemo(String name, String description, Supplier<Sequential> model,
+                      LongFunction<Optimizer> optimizerForSteps,
                       int defaultEpochs, int defaultBatchSize) {
 
     /** What the user may change from the command line. */
@@ -39,18 +44,22 @@ record ClassifierDemo(String name, String description, Supplier<Sequential> mode
         Dataset train = data.split().train();
         Dataset test = data.split().test();
 
-        Sequential network = model.get();
-        network.seed(options.seed());
-        network.compile(optimizer.get(), new SparseCategoricalCrossentropy(), new Accuracy());
-        network.build(FashionMnist.IMAGE_SIZE, FashionMnist.IMAGE_SIZE, 1);
-        out.print(network.summary());
-
         int epochs = options.epochs() != null ? options.epochs() : defaultEpochs;
         int batchSize = options.batchSize() != null ? options.batchSize() : defaultBatchSize;
         FitOptions fit = new FitOptions().epochs(epochs).batchSize(batchSize).output(out);
+        int trainingSamples = train.size();
         if (options.validationSplit() > 0) {
             fit.validationSplit(options.validationSplit());
+            trainingSamples = train.validationSplit(options.validationSplit()).first().size();
         }
+        long steps = (long) epochs * ((trainingSamples + batchSize - 1) / batchSize);
+
+        Sequential network = model.get();
+        network.seed(options.seed());
+        network.compile(optimizerForSteps.apply(steps), new SparseCategoricalCrossentropy(), new Accuracy());
+        network.build(FashionMnist.IMAGE_SIZE, FashionMnist.IMAGE_SIZE, 1);
+        out.print(network.summary());
+
         long start = System.nanoTime();
         History history = network.fit(train.x(), train.y(), fit);
         double seconds = (System.nanoTime() - start) / 1e9;

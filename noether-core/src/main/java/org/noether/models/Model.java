@@ -40,6 +40,9 @@ import org.noether.train.metrics.Metrics;
  * }</pre>
  */
 public abstract class Model implements TrainableModel {
+    /** Mixed into the seed for the shuffling stream, so it shares no numbers with weight initialization. */
+    private static final long SHUFFLE_STREAM = 0x5DEECE66DL * 0x9E3779B97F4A7C15L;
+
     private long seed;
     private boolean seedUsed;
     private String name;
@@ -172,7 +175,7 @@ public abstract class Model implements TrainableModel {
     /** Sets the optimizer, loss and metrics used by {@code fit}, {@code evaluate} and {@code trainOnBatch}. */
     public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
         seedUsed = true;
-        this.trainer = new Trainer(this, optimizer, loss, List.of(metrics), new Rng(seed).split());
+        this.trainer = new Trainer(this, optimizer, loss, List.of(metrics), new Rng(seed ^ SHUFFLE_STREAM));
     }
 
     /** Compiles by Keras names: {@code compile("adam", "categorical_crossentropy", "accuracy")}. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.noether.io.AtomicFiles;
 import org.noether.io.ConfigReader;
+import org.noether.io.FileFormatException;
 import org.noether.io.Json;
 import org.noether.io.SafeTensors;
 import org.noether.losses.Loss;
@@ -96,15 +97,24 @@ final class ModelFiles {
         SafeTensors.Contents contents = SafeTensors.read(file);
         String savedConfig = contents.metadata().get(CONFIG_METADATA);
         if (savedConfig == null) {
-            throw new IOException(file + " is a safetensors file but not a Noether model: its metadata has no '"
+            throw new FileFormatException(file, "a safetensors file but not a Noether model: its metadata has no '"
                     + CONFIG_METADATA + "' entry (it holds the tensors " + contents.tensors().keySet() + ")");
         }
-        Map<String, Object> config = Json.parseObject(savedConfig);
-        ConfigReader read = new ConfigReader(file.toString(), config);
+        try {
+            return rebuild(file, Json.parseObject(savedConfig), contents.tensors());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A config that reads but does not describe a model this code can build: a bad file, named.
+            throw new FileFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    private static Model rebuild(Path file, Map<String, Object> config, Map<String, Tensor> tensors)
+            throws FileFormatException {
+        ConfigReader read = new ConfigReader("the model config", config);
         int version = read.getInt("format_version");
         String format = read.getString("format");
         if (!FORMAT.equals(format) || version > FORMAT_VERSION) {
-            throw new IOException(file + " holds format '" + format + "' version " + version
+            throw new FileFormatException(file, "holds format '" + format + "' version " + version
                     + "; this Noether reads '" + FORMAT + "' up to version " + FORMAT_VERSION);
         }
         String modelClass = read.getString("class");
@@ -114,43 +124,36 @@ final class ModelFiles {
         Map<String, Object> compile = read.getMap("compile", null);
         read.finish();
         Model model = switch (modelClass) {
-            case "Sequential" -> Sequential.fromArchitecture(architecture);
-            default -> throw new IOException(file + ": unknown model class '" + modelClass + "'");
+            case "Sequential" -> Sequential.fromArchitecture(architecture, seed);
+            default -> throw new FileFormatException(file, "unknown model class '" + modelClass + "'");
         };
         if (modelName != null) {
             model.name(modelName);
         }
-        model.restoreSeed(seed);
-
         Map<String, Tensor> weights = new LinkedHashMap<>();
         Map<String, Tensor> optimizerState = new LinkedHashMap<>();
-        contents.tensors().forEach((name, value) -> {
+        tensors.forEach((name, value) -> {
             if (name.startsWith(OPTIMIZER_PREFIX)) {
                 optimizerState.put(name.substring(OPTIMIZER_PREFIX.length()), value);
             } else {
                 weights.put(name, value);
             }
         });
-        try {
-            model.loadWeights(weights);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        model.loadWeights(weights);
         if (compile != null) {
-            compile(model, compile, optimizerState, file);
+            compile(model, compile, optimizerState);
         }
         return model;
     }
 
-    private static void compile(Model model, Map<String, Object> compile, Map<String, Tensor> optimizerState, Path file)
-            throws IOException {
-        ConfigReader read = new ConfigReader(file + " compile", compile);
-        Optimizer optimizer = ConfigReader.readNamed(file + " optimizer", read.getMap("optimizer"),
+    private static void compile(Model model, Map<String, Object> compile, Map<String, Tensor> optimizerState) {
+        ConfigReader read = new ConfigReader("the compile config", compile);
+        Optimizer optimizer = ConfigReader.readNamed("the saved optimizer", read.getMap("optimizer"),
                 Optimizers::fromConfig);
-        Loss loss = ConfigReader.readNamed(file + " loss", read.getMap("loss"), Losses::fromConfig);
+        Loss loss = ConfigReader.readNamed("the saved loss", read.getMap("loss"), Losses::fromConfig);
         List<Metric> metrics = new ArrayList<>();
         for (Map<String, Object> entry : read.getMapList("metrics", List.of())) {
-            metrics.add(ConfigReader.readNamed(file + " metric", entry, Metrics::fromConfig));
+            metrics.add(ConfigReader.readNamed("a saved metric", entry, Metrics::fromConfig));
         }
         read.finish();
         model.compile(optimizer, loss, metrics.toArray(Metric[]::new));
@@ -158,7 +161,7 @@ final class ModelFiles {
             try {
                 optimizer.loadState(model.trainableTensors(), optimizerState);
             } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": the optimizer state does not fit: " + e.getMessage(), e);
+                throw new IllegalArgumentException("the optimizer state does not fit: " + e.getMessage(), e);
             }
         }
     }

@@ -158,8 +158,12 @@ public final class Sequential extends Model {
         return config;
     }
 
-    /** Rebuilds the stack from {@link #architectureConfig()} (weights are made, then overwritten by the loader). */
-    static Sequential fromArchitecture(Map<String, Object> config) {
+    /**
+     * Rebuilds the stack from {@link #architectureConfig()}, built from {@code seed} as the saved
+     * model was (so that layers drawing random numbers in training, like Dropout, start from the
+     * same stream); the loader then overwrites the weights.
+     */
+    static Sequential fromArchitecture(Map<String, Object> config, long seed) {
         ConfigReader read = new ConfigReader("Sequential", config);
         Sequential model = new Sequential();
         List<Map<String, Object>> entries = read.getMapList("layers");
@@ -172,7 +176,8 @@ public final class Sequential extends Model {
             entry.finish();
             model.add(layer);
         }
-        model.buildFor(inputShape, new Rng(0));
+        model.restoreSeed(seed);
+        model.build(inputShape.dims());
         return model;
     }
 

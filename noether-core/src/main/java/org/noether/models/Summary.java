@@ -3,6 +3,7 @@ package org.noether.models;
 import java.util.Locale;
 import org.noether.nn.Layer;
 import org.noether.nn.Parameter;
+import org.noether.nn.layers.Input;
 import org.noether.tensor.Shape;
 
 /**
@@ -29,6 +30,9 @@ final class Summary {
         Shape shape = model.inputShape();
         for (Layer layer : model.layers()) {
             shape = layer.outputShape(shape);
+            if (layer instanceof Input) {
+                continue; // as Keras: the input shape is the first layer's input, not a row
+            }
             long count = layer.parameterCount();
             total += count;
             for (Parameter parameter : layer.parameters()) {

@@ -117,7 +117,9 @@ public final class Trainer {
                     context.stopTraining("Epoch " + (epoch + 1) + ", batch " + (batch + 1) + ": the loss is " + value
                             + "; training stopped before applying that step. Lower the learning rate, scale the "
                             + "inputs, or clip gradients.");
-                    System.err.println(context.stopReason());
+                    if (options.verbosity() != FitOptions.Verbosity.SILENT) {
+                        options.output().println(context.stopReason());
+                    }
                     break;
                 }
                 Map<String, Double> batchLogs = logs("");

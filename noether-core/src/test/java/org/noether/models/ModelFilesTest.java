@@ -308,9 +308,9 @@ class ModelFilesTest {
             List<Object> layers = (List<Object>) architecture.get("layers");
             ((Map<String, Object>) layers.get(1)).put("type", "Conv7D");
         });
-        // Errors from rebuilding the architecture do not yet carry the file's name (only the type's).
-        Exception error = assertThrows(Exception.class, () -> Model.load(directory));
+        IOException error = assertThrows(IOException.class, () -> Model.load(directory));
         String message = error.getMessage();
+        assertTrue(message.startsWith(directory.resolve("model.safetensors").toString()), message);
         assertTrue(message.contains("'Conv7D'"), message);
         assertTrue(message.contains("Layers.register"), message);
     }

@@ -53,7 +53,7 @@ class SavedModelConfigTest {
     void unknownKeysAreNamedAtEveryLevel(@TempDir Path directory) throws IOException {
         compiledModel().save(directory);
         assertLoadFails(directory, config -> config.put("sead", 3),
-                "Unknown config key(s) [sead] for " + directory.resolve("model.safetensors"));
+                "Unknown config key(s) [sead] for the model config");
         assertLoadFails(directory, config -> architecture(config).put("input_shapes", List.of(2)),
                 "Unknown config key(s) [input_shapes] for Sequential");
         assertLoadFails(directory, config -> layer(config, 0).put("trainable", false),
@@ -61,7 +61,7 @@ class SavedModelConfigTest {
         assertLoadFails(directory, config -> layerConfig(config, 2).put("rate_", 0.5),
                 "Unknown config key(s) [rate_] for Dropout");
         assertLoadFails(directory, config -> compile(config).put("loss_weights", null),
-                "Unknown config key(s) [loss_weights] for " + directory.resolve("model.safetensors") + " compile");
+                "Unknown config key(s) [loss_weights] for the compile config");
         assertLoadFails(directory, config -> map(compile(config).get("optimizer")).put("module", "keras"),
                 "optimizer. Known keys: [name, config]");
     }
@@ -70,10 +70,10 @@ class SavedModelConfigTest {
     void wrongTypesNameTheKey(@TempDir Path directory) throws IOException {
         compiledModel().save(directory);
         assertLoadFails(directory, config -> config.put("seed", "seven"),
-                "Config key 'seed' of " + directory.resolve("model.safetensors") + " must be an integer. "
+                "Config key 'seed' of the model config must be an integer. "
                         + "Received: seed=seven (String)");
         assertLoadFails(directory, config -> compile(config).put("metrics", "accuracy"),
-                "Config key 'metrics' of " + directory.resolve("model.safetensors") + " compile must be a list");
+                "Config key 'metrics' of the compile config must be a list");
     }
 
     /** Rewrites the config stored in the weights file, then expects loading to fail naming {@code expected}. */
@@ -88,8 +88,8 @@ class SavedModelConfigTest {
         metadata.put("noether_config", Json.writeCompact(changed));
         SafeTensors.write(file, contents.tensors(), metadata);
         try {
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Model.load(directory));
-            assertTrue(error.getMessage().contains(expected),
+            IOException error = assertThrows(IOException.class, () -> Model.load(directory));
+            assertTrue(error.getMessage().startsWith(file.toString()) && error.getMessage().contains(expected),
                     () -> "expected <" + expected + "> in <" + error.getMessage() + ">");
         } finally {
             metadata.put("noether_config", Json.writeCompact(original));
