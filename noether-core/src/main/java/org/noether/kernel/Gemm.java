@@ -1,5 +1,7 @@
 package org.noether.kernel;
 
+import java.util.Arrays;
+
 /**
  * Single-precision general matrix multiply, row-major: {@code C = op(A)·op(B) + beta·C}, where
  * {@code op(X)} is {@code X} or {@code Xᵀ}.
@@ -9,20 +11,37 @@ package org.noether.kernel;
  * matrices. Backpropagation needs both transposed forms: a dense layer's kernel gradient is
  * {@code xᵀ·g} and its input gradient {@code g·Wᵀ}.
  *
- * <p>Blocked for the caches: a {@code KC×NC} panel of {@code op(B)} is packed into a contiguous
- * buffer (which also turns a transposed {@code B} into the plain layout), then each row of C
- * accumulates {@code a(i,p)·B(p,·)} along contiguous memory, a loop the JIT vectorizes. Rows are
- * split over {@link Parallel}; each element's sum runs in the same order for any thread count.
+ * <p>The structure is Goto's (as in BLIS and OpenBLAS): a {@code KC×NC} block of {@code op(B)} is
+ * packed into column panels {@code NR} wide, an {@code MC×KC} block of {@code op(A)} into row
+ * panels {@code MR} high — packing also absorbs the transposes — and a micro-kernel multiplies one
+ * {@code MR×KC} panel by one {@code KC×NR} panel into an {@code MR×NR} tile of C held in registers.
+ * Ragged edges are packed with zeros and written back through a scratch tile, so no slow path
+ * handles them. Work is split over {@link Parallel} by whole tiles; every element of C is summed
+ * in the same order (fused multiply-adds along k within a block, then added to C) whatever the
+ * thread count and whichever micro-kernel runs, so results are bit-identical across both.
  *
  * <pre>{@code Gemm.sgemm(false, true, m, n, k, a, 0, k, b, 0, k, 0f, c, 0, n); // C = A·Bᵀ}</pre>
  */
 public final class Gemm {
+    private static final MicroKernel KERNEL = MicroKernel.best();
+    /**
+     * Depth of a block: an MR×KC panel of A and a KC×NR panel of B stay in L1. Fixed for every
+     * kernel, since the k blocking decides the order of the sums.
+     */
     private static final int KC = 256;
-    private static final int NC = 512;
+    /** Row panels of A per block: the packed MC×KC block of A stays in L2. */
+    private static final int PANELS_PER_A_BLOCK = 24;
+    /** Column panels of B per block: the packed KC×NC block of B stays in L2/L3. */
+    private static final int PANELS_PER_B_BLOCK = 64;
 
-    private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * NC]);
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private Gemm() {
+    }
+
+    /** The micro-kernel in use, e.g. "vector 6x32 (512-bit)" or "scalar 6x32". */
+    public static String kernelName() {
+        return KERNEL.name();
     }
 
     /**
@@ -34,6 +53,14 @@ public final class Gemm {
                              float[] a, int aOffset, int lda,
                              float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
+        sgemm(KERNEL, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** {@link #sgemm} with a given micro-kernel (tests compare the kernels). */
+    static void sgemm(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
+                      float[] a, int aOffset, int lda,
+                      float[] b, int bOffset, int ldb,
+                      float beta, float[] c, int cOffset, int ldc) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -41,14 +68,20 @@ public final class Gemm {
         if (k == 0) {
             return;
         }
+        Operand left = new Operand(a, aOffset, lda, transA);
+        Operand right = new Operand(b, bOffset, ldb, transB);
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        int rowTiles = (m + mr - 1) / mr;
+        int columnTiles = (n + nr - 1) / nr;
         long work = 2L * m * n * k;
-        if (m >= n || m >= Parallel.threads() * 4) {
-            Parallel.forRange(m, work, (rowFrom, rowTo) -> multiplyBlock(transA, transB, rowFrom, rowTo, 0, n, k,
-                    a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc));
+        // Split the dimension with more tiles, so that each thread gets whole tiles of C.
+        if (rowTiles >= columnTiles || rowTiles >= 4 * Parallel.threads()) {
+            Parallel.forRange(rowTiles, work, (from, to) -> multiply(kernel, left, right, from * mr,
+                    Math.min(m, to * mr), 0, n, k, c, cOffset, ldc));
         } else {
-            // Few rows and many columns (a batch of a few samples): split the columns instead.
-            Parallel.forRange(n, work, (columnFrom, columnTo) -> multiplyBlock(transA, transB, 0, m, columnFrom,
-                    columnTo, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc));
+            Parallel.forRange(columnTiles, work, (from, to) -> multiply(kernel, left, right, 0, m, from * nr,
+                    Math.min(n, to * nr), k, c, cOffset, ldc));
         }
     }
 
@@ -59,7 +92,7 @@ public final class Gemm {
         for (int i = 0; i < m; i++) {
             int row = cOffset + i * ldc;
             if (beta == 0f) {
-                java.util.Arrays.fill(c, row, row + n, 0f);
+                Arrays.fill(c, row, row + n, 0f);
             } else {
                 for (int j = 0; j < n; j++) {
                     c[row + j] *= beta;
@@ -68,52 +101,146 @@ public final class Gemm {
         }
     }
 
+    /** A stored matrix and whether it is used transposed: element (i, j) of op(X). */
+    private record Operand(float[] data, int offset, int stride, boolean transposed) {
+        int index(int row, int column) {
+            return transposed ? offset + column * stride + row : offset + row * stride + column;
+        }
+    }
+
     /** Accumulates rows {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C. */
-    private static void multiplyBlock(boolean transA, boolean transB, int rowFrom, int rowTo,
-                                      int columnFrom, int columnTo, int k,
-                                      float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                                      float[] c, int cOffset, int ldc) {
-        float[] packed = PACKED_B.get();
-        for (int j0 = columnFrom; j0 < columnTo; j0 += NC) {
-            int width = Math.min(NC, columnTo - j0);
+    private static void multiply(MicroKernel kernel, Operand a, Operand b, int rowFrom, int rowTo, int columnFrom,
+                                 int columnTo, int k, float[] c, int cOffset, int ldc) {
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        int mc = mr * PANELS_PER_A_BLOCK;
+        int nc = nr * PANELS_PER_B_BLOCK;
+        Workspace workspace = WORKSPACE.get();
+        float[] tile = workspace.tile(mr * nr);
+        for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
+            int width = Math.min(nc, columnTo - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int depth = Math.min(KC, k - p0);
-                packB(transB, b, bOffset, ldb, p0, depth, j0, width, packed);
-                for (int i = rowFrom; i < rowTo; i++) {
-                    int cRow = cOffset + i * ldc + j0;
-                    for (int p = 0; p < depth; p++) {
-                        float aValue = transA ? a[aOffset + (p0 + p) * lda + i] : a[aOffset + i * lda + p0 + p];
-                        if (aValue == 0f) {
-                            continue; // ReLU activations and one-hot inputs are often exactly zero
+                float[] packedB = workspace.packedB(depth * roundUp(width, nr));
+                packB(b, p0, depth, j0, width, nr, packedB);
+                for (int i0 = rowFrom; i0 < rowTo; i0 += mc) {
+                    int height = Math.min(mc, rowTo - i0);
+                    float[] packedA = workspace.packedA(depth * roundUp(height, mr));
+                    packA(a, i0, height, p0, depth, mr, packedA);
+                    for (int jr = 0; jr < width; jr += nr) {
+                        int tileWidth = Math.min(nr, width - jr);
+                        for (int ir = 0; ir < height; ir += mr) {
+                            int tileHeight = Math.min(mr, height - ir);
+                            int cTile = cOffset + (i0 + ir) * ldc + j0 + jr;
+                            if (tileHeight == mr && tileWidth == nr) {
+                                kernel.multiply(depth, packedA, ir * depth, packedB, jr * depth, c, cTile, ldc);
+                            } else {
+                                edgeTile(kernel, depth, packedA, ir * depth, packedB, jr * depth, c, cTile, ldc,
+                                        tileHeight, tileWidth, tile);
+                            }
                         }
-                        axpy(aValue, packed, p * width, c, cRow, width);
                     }
                 }
             }
         }
     }
 
-    /** {@code y[yOffset + j] += alpha · x[xOffset + j]} for {@code j < length}. */
-    private static void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
-        for (int j = 0; j < length; j++) {
-            y[yOffset + j] += alpha * x[xOffset + j];
+    /** A partial tile: computed whole into a zeroed scratch tile, of which the valid part is added to C. */
+    private static void edgeTile(MicroKernel kernel, int depth, float[] packedA, int aOffset, float[] packedB,
+                                 int bOffset, float[] c, int cOffset, int ldc, int height, int width, float[] tile) {
+        int nr = kernel.columns();
+        Arrays.fill(tile, 0f);
+        kernel.multiply(depth, packedA, aOffset, packedB, bOffset, tile, 0, nr);
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                c[cOffset + i * ldc + j] += tile[i * nr + j];
+            }
         }
     }
 
-    /** Copies {@code op(B)[p0 : p0+depth, j0 : j0+width]} row-major into {@code packed}. */
-    private static void packB(boolean transB, float[] b, int bOffset, int ldb,
-                              int p0, int depth, int j0, int width, float[] packed) {
-        if (!transB) {
-            for (int p = 0; p < depth; p++) {
-                System.arraycopy(b, bOffset + (p0 + p) * ldb + j0, packed, p * width, width);
-            }
-        } else {
-            for (int j = 0; j < width; j++) {
-                int source = bOffset + (j0 + j) * ldb + p0;
-                for (int p = 0; p < depth; p++) {
-                    packed[p * width + j] = b[source + p];
+    /**
+     * Packs {@code op(A)[i0 : i0+height, p0 : p0+depth]} as row panels: panel {@code r} holds rows
+     * {@code r·rowsPerPanel ..} and stores, for each p, their values in column p (zero beyond the last row).
+     */
+    private static void packA(Operand a, int i0, int height, int p0, int depth, int rowsPerPanel, float[] packed) {
+        for (int panel = 0; panel * rowsPerPanel < height; panel++) {
+            int base = panel * rowsPerPanel * depth;
+            int rows = Math.min(rowsPerPanel, height - panel * rowsPerPanel);
+            for (int r = 0; r < rowsPerPanel; r++) {
+                int row = i0 + panel * rowsPerPanel + r;
+                if (r >= rows) {
+                    for (int p = 0; p < depth; p++) {
+                        packed[base + p * rowsPerPanel + r] = 0f;
+                    }
+                } else if (a.transposed()) {
+                    int source = a.index(row, p0);
+                    for (int p = 0; p < depth; p++) {
+                        packed[base + p * rowsPerPanel + r] = a.data()[source + p * a.stride()];
+                    }
+                } else {
+                    int source = a.index(row, p0);
+                    for (int p = 0; p < depth; p++) {
+                        packed[base + p * rowsPerPanel + r] = a.data()[source + p];
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * Packs {@code op(B)[p0 : p0+depth, j0 : j0+width]} as column panels: panel {@code q} holds
+     * columns {@code q·columnsPerPanel ..} and stores, for each p, their values in row p (zero beyond the last column).
+     */
+    private static void packB(Operand b, int p0, int depth, int j0, int width, int columnsPerPanel, float[] packed) {
+        for (int panel = 0; panel * columnsPerPanel < width; panel++) {
+            int base = panel * columnsPerPanel * depth;
+            int columns = Math.min(columnsPerPanel, width - panel * columnsPerPanel);
+            int column0 = j0 + panel * columnsPerPanel;
+            for (int p = 0; p < depth; p++) {
+                int target = base + p * columnsPerPanel;
+                if (!b.transposed()) {
+                    System.arraycopy(b.data(), b.index(p0 + p, column0), packed, target, columns);
+                } else {
+                    for (int j = 0; j < columns; j++) {
+                        packed[target + j] = b.data()[b.index(p0 + p, column0 + j)];
+                    }
+                }
+                if (columns < columnsPerPanel) {
+                    Arrays.fill(packed, target + columns, target + columnsPerPanel, 0f);
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+
+    /** Per-thread packing buffers, grown on demand and reused: a steady state allocates nothing. */
+    private static final class Workspace {
+        private float[] packedA = new float[0];
+        private float[] packedB = new float[0];
+        private float[] tile = new float[0];
+
+        float[] packedA(int size) {
+            if (packedA.length < size) {
+                packedA = new float[size];
+            }
+            return packedA;
+        }
+
+        float[] tile(int size) {
+            if (tile.length < size) {
+                tile = new float[size];
+            }
+            return tile;
+        }
+
+        float[] packedB(int size) {
+            if (packedB.length < size) {
+                packedB = new float[size];
+            }
+            return packedB;
         }
     }
 }

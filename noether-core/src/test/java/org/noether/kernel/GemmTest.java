@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 class GemmTest {
     private static final int ORIGINAL_THREADS = Parallel.threads();
 
-    /** {m, n, k}: ones, odd sizes, and sizes just past the k block (256) and the n block (512). */
-    private static final int[][] SIZES = {
+    /**
+     * {m, n, k}: ones, odd sizes, and sizes just past the k block (256), the row block (144 rows for
+     * the 6-row kernel) and the column block (2048 columns for 32-wide panels).
+     */
+    static final int[][] SIZES = {
         {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 1}, {2, 2, 2}, {17, 13, 11},
         {9, 31, 256}, {6, 11, 257}, {33, 65, 300}, {7, 512, 5}, {7, 513, 19}, {3, 600, 290}, {70, 20, 600},
+        {145, 33, 20}, {150, 7, 513}, {5, 2049, 7}, {13, 2100, 40},
     };
 
     @AfterEach

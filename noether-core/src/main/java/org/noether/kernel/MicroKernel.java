@@ -1,0 +1,38 @@
+package org.noether.kernel;
+
+/**
+ * The innermost loop of {@link Gemm}: {@code C[tile] += A_panel · B_panel} for one
+ * {@code rows() × columns()} tile, where the A panel stores {@code rows()} values per step of k
+ * and the B panel {@code columns()} values per step of k.
+ *
+ * <p>Each element accumulates {@code Σ_p a_p·b_p} with fused multiply-adds in p order, starting
+ * from zero, and is then added to C: every implementation gives bit-identical results.
+ */
+interface MicroKernel {
+    /** Tile height. */
+    int rows();
+
+    /** Tile width. */
+    int columns();
+
+    /** For reports, e.g. "vector 6x32 (512-bit)". */
+    String name();
+
+    /**
+     * Adds the product of the packed panels (depth {@code depth}) to the tile of C at
+     * {@code cOffset} with row stride {@code ldc}.
+     */
+    void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] c, int cOffset,
+                  int ldc);
+
+    /**
+     * The Vector API kernel where the {@code jdk.incubator.vector} module is present (and not turned
+     * off with {@code -Dnoether.vector=false}), else the plain-Java one.
+     */
+    static MicroKernel best() {
+        if (VectorSupport.enabled()) {
+            return new VectorMicroKernel();
+        }
+        return new ScalarMicroKernel(6, 16);
+    }
+}

@@ -1,0 +1,51 @@
+package org.noether.kernel;
+
+/**
+ * The plain-Java micro-kernel, for JVMs without the Vector API: the same sums as
+ * {@link VectorMicroKernel} ({@link Math#fma} along k, from zero, then added to C), so the
+ * results are bit-identical; the JIT keeps a row of accumulators in registers.
+ */
+final class ScalarMicroKernel implements MicroKernel {
+    private final int rows;
+    private final int columns;
+
+    ScalarMicroKernel(int rows, int columns) {
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    @Override
+    public String name() {
+        return "scalar " + rows + "x" + columns;
+    }
+
+    @Override
+    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] c, int cOffset,
+                         int ldc) {
+        float[] accumulators = new float[columns];
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(accumulators, 0f);
+            for (int p = 0; p < depth; p++) {
+                float a = packedA[aOffset + p * rows + r];
+                int b = bOffset + p * columns;
+                for (int j = 0; j < columns; j++) {
+                    accumulators[j] = Math.fma(a, packedB[b + j], accumulators[j]);
+                }
+            }
+            int row = cOffset + r * ldc;
+            for (int j = 0; j < columns; j++) {
+                c[row + j] += accumulators[j];
+            }
+        }
+    }
+}
