@@ -1,0 +1,37 @@
+package org.noether.autograd.ops;
+
+import org.noether.autograd.Function;
+import org.noether.kernel.ConvGeometry;
+import org.noether.kernel.Pooling;
+import org.noether.tensor.Shape;
+import org.noether.tensor.Tensor;
+
+/**
+ * Max pooling over NHWC images: each output is the largest input in its window, per channel.
+ *
+ * <p>Shape: {@code [n, h, w, c] → [n, oh, ow, c]} with {@code oh = 1 + ⌊(h − F + 2P)/S⌋}.
+ * Gradient: g goes to the input position that won each window (the first on ties), through
+ * {@link ScatterAdd}; the winners are constants.
+ */
+public final class MaxPool2D extends Function {
+    private final int[] argmax;
+
+    private MaxPool2D(int[] argmax) {
+        this.argmax = argmax;
+    }
+
+    /** Max pooling of {@code x} with the given geometry. */
+    public static Tensor apply(Tensor x, ConvGeometry geometry) {
+        float[] out = new float[geometry.outputSize()];
+        int[] argmax = new int[out.length];
+        Pooling.max(geometry, x.data(), out, argmax);
+        Shape shape = Shape.of(geometry.batch(), geometry.outputHeight(), geometry.outputWidth(),
+                geometry.outputChannels());
+        return new MaxPool2D(argmax).record(Tensor.wrap(out, shape), x);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {ScatterAdd.apply(g, argmax, input(0).shape())};
+    }
+}

@@ -1,0 +1,105 @@
+package org.noether.kernel;
+
+/**
+ * 2-D convolution over NHWC data as matrix products (im2col):
+ * {@code y[n, oy, ox, k] = Σ_{ky, kx, c} x[n, oy·S + ky·D − P, ox·S + kx·D − P, c] · w[ky, kx, c, k]}
+ * (the notes' {@code a_{y,x,k} = Σ_{m,n,l} a_{y+m, x+n, l} K_{m,n,l,k}}; like Keras and PyTorch,
+ * a cross-correlation: the kernel is not flipped).
+ *
+ * <p>The patches of a chunk of images form a matrix {@code [positions, KH·KW·C]} whose columns are
+ * in the kernel's own order, so the kernel {@code [KH, KW, C, K]} is already the right-hand matrix
+ * and the product lands in NHWC order: no transposes anywhere. Each group of a grouped
+ * convolution is a column block of the patches, kernel and output. The two gradients reuse the
+ * same patches: the kernel's is {@code patchesᵀ·dy}, the input's is {@code dy·kernelᵀ} scattered
+ * back (col2im) through the same index map, including periodic and reflected borders.
+ *
+ * <p>Images are processed in chunks so that the patch matrix stays within a few megabytes; a chunk
+ * is always whole images, so the scatter of one chunk never races with another.
+ *
+ * <pre>{@code Convolution.forward(geometry, x, kernel, y);}</pre>
+ */
+public final class Convolution {
+    /** Floats of patches per chunk (16 MB). */
+    private static final int PATCH_BUDGET = 4 << 20;
+
+    private static final ThreadLocal<float[]> PATCHES = ThreadLocal.withInitial(() -> new float[0]);
+
+    private Convolution() {
+    }
+
+    /** {@code y = conv(x, kernel)}; {@code y} is overwritten. */
+    public static void forward(ConvGeometry g, float[] x, float[] kernel, float[] y) {
+        int positions = g.outputPositions();
+        int patchSize = g.patchSize();
+        forEachChunk(g, (first, count, patches) -> {
+            int rows = count * positions;
+            for (int group = 0; group < g.groups(); group++) {
+                Im2col.patches(g, x, group, first, count, patches);
+                Gemm.sgemm(false, false, rows, g.groupOutputChannels(), patchSize,
+                        patches, 0, patchSize,
+                        kernel, group * g.groupOutputChannels(), g.outputChannels(),
+                        0f, y, first * positions * g.outputChannels() + group * g.groupOutputChannels(),
+                        g.outputChannels());
+            }
+        });
+    }
+
+    /** {@code dx = ∂/∂x ⟨dy, conv(x, kernel)⟩}: {@code dy·kernelᵀ} scattered back; {@code dx} is overwritten. */
+    public static void inputGradient(ConvGeometry g, float[] dy, float[] kernel, float[] dx) {
+        java.util.Arrays.fill(dx, 0, g.inputSize(), 0f);
+        int positions = g.outputPositions();
+        int patchSize = g.patchSize();
+        forEachChunk(g, (first, count, patches) -> {
+            int rows = count * positions;
+            for (int group = 0; group < g.groups(); group++) {
+                Gemm.sgemm(false, true, rows, patchSize, g.groupOutputChannels(),
+                        dy, first * positions * g.outputChannels() + group * g.groupOutputChannels(),
+                        g.outputChannels(),
+                        kernel, group * g.groupOutputChannels(), g.outputChannels(),
+                        0f, patches, 0, patchSize);
+                Im2col.scatterAdd(g, patches, group, first, count, dx);
+            }
+        });
+    }
+
+    /** {@code dkernel = ∂/∂kernel ⟨dy, conv(x, kernel)⟩ = patchesᵀ·dy}; {@code dkernel} is overwritten. */
+    public static void kernelGradient(ConvGeometry g, float[] x, float[] dy, float[] dkernel) {
+        java.util.Arrays.fill(dkernel, 0, g.patchSize() * g.outputChannels(), 0f);
+        int positions = g.outputPositions();
+        int patchSize = g.patchSize();
+        forEachChunk(g, (first, count, patches) -> {
+            int rows = count * positions;
+            for (int group = 0; group < g.groups(); group++) {
+                Im2col.patches(g, x, group, first, count, patches);
+                Gemm.sgemm(true, false, patchSize, g.groupOutputChannels(), rows,
+                        patches, 0, patchSize,
+                        dy, first * positions * g.outputChannels() + group * g.groupOutputChannels(),
+                        g.outputChannels(),
+                        1f, dkernel, group * g.groupOutputChannels(), g.outputChannels());
+            }
+        });
+    }
+
+    /** Work on images {@code [first, first + count)} with a patch buffer for them. */
+    @FunctionalInterface
+    private interface ChunkBody {
+        void run(int first, int count, float[] patches);
+    }
+
+    private static void forEachChunk(ConvGeometry g, ChunkBody body) {
+        long perImage = (long) g.outputPositions() * g.patchSize();
+        int imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), PATCH_BUDGET / Math.max(1, perImage)));
+        float[] patches = PATCHES.get();
+        long needed = perImage * imagesPerChunk;
+        if (needed > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("One image's patches (" + perImage + " floats) exceed an array");
+        }
+        if (patches.length < needed) {
+            patches = new float[(int) needed];
+            PATCHES.set(patches);
+        }
+        for (int first = 0; first < g.batch(); first += imagesPerChunk) {
+            body.run(first, Math.min(imagesPerChunk, g.batch() - first), patches);
+        }
+    }
+}
