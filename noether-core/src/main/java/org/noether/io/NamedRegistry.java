@@ -55,8 +55,8 @@ public final class NamedRegistry<F> {
 
     /**
      * Adds an entry found by {@code name} or any of {@code aliases} (in any letter case). An entry of
-     * the same name is replaced in its place; a name or alias already taken by another entry now finds
-     * this one.
+     * the same name is replaced in its place; where the names or aliases of two entries coincide, the
+     * later entry is found.
      */
     public synchronized NamedRegistry<F> add(String name, List<String> aliases, F factory) {
         Map<String, Entry<F>> byName = new LinkedHashMap<>();

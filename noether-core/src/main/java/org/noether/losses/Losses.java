@@ -72,9 +72,7 @@ public final class Losses {
                 .expect("axis", value -> value instanceof Number axis && axis.doubleValue() == -1,
                         "-1 (the only axis supported)")
                 .expectFloat32Dtype();
-        Loss loss = entry.factory().apply(reader);
-        reader.finish();
-        return loss;
+        return reader.read(entry.factory());
     }
 
     /** An unmodifiable map with the given keys and values, in that order (for stable JSON). */

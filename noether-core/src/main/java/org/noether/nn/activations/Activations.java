@@ -105,10 +105,7 @@ public final class Activations {
      */
     public static Activation fromConfig(String name, Map<String, Object> config) {
         var entry = ACTIVATIONS.entry(name == null ? LINEAR.name() : name);
-        ConfigReader read = new ConfigReader("Activation '" + name + "'", config);
-        Activation activation = entry.factory().apply(read);
-        read.finish();
-        return activation;
+        return new ConfigReader("Activation '" + name + "'", config).read(entry.factory());
     }
 
     /** The Keras names of the activations {@link #get} knows, in a fixed order (without aliases). */

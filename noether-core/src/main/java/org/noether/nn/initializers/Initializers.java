@@ -93,10 +93,7 @@ public final class Initializers {
      */
     public static Initializer fromConfig(String name, Map<String, Object> config) {
         var entry = INITIALIZERS.entry(name);
-        ConfigReader read = new ConfigReader("Initializer '" + name + "'", config);
-        Initializer initializer = entry.factory().apply(read);
-        read.finish();
-        return initializer;
+        return new ConfigReader("Initializer '" + name + "'", config).read(entry.factory());
     }
 
     /** The Keras names of the initializers {@link #get} knows, in a fixed order (without aliases). */

@@ -47,10 +47,7 @@ public final class Schedules {
      */
     public static LearningRateSchedule fromConfig(String name, Map<String, ?> config) {
         var entry = SCHEDULES.entry(name);
-        ConfigReader reader = new ConfigReader(entry.name(), config).ignore("name");
-        LearningRateSchedule schedule = entry.factory().apply(reader);
-        reader.finish();
-        return schedule;
+        return new ConfigReader(entry.name(), config).ignore("name").read(entry.factory());
     }
 
     /** {@code {"class_name": schedule.name(), "config": schedule.config()}}. */

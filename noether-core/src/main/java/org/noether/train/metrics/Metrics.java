@@ -59,10 +59,8 @@ public final class Metrics {
     public static Metric fromConfig(String name, Map<String, Object> config) {
         var entry = METRICS.entry(name);
         // Keras's metric dtype sets its accumulators' type; Noether accumulates in double regardless.
-        ConfigReader reader = new ConfigReader(entry.name(), config).ignore("name", "dtype");
-        Metric metric = entry.factory().apply(name, reader);
-        reader.finish();
-        return metric;
+        return new ConfigReader(entry.name(), config).ignore("name", "dtype")
+                .read(reader -> entry.factory().apply(name, reader));
     }
 
     /** The Keras names of the built-in metrics, in a fixed order. */
