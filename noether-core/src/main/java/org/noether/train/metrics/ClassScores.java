@@ -1,7 +1,6 @@
 package org.noether.train.metrics;
 
-import java.util.Arrays;
-import org.noether.tensor.Shape;
+import org.noether.losses.TargetShapes;
 import org.noether.tensor.Tensor;
 
 /**
@@ -46,7 +45,7 @@ final class ClassScores {
      */
     static double[] indexHits(String metric, Tensor yTrue, Tensor yPred, Hit hit) {
         int classes = classes(metric, yPred);
-        requireIndices(metric, yTrue, yPred);
+        TargetShapes.requireClassIndices(metric, yTrue.shape(), yPred.shape());
         float[] labels = yTrue.data();
         float[] predictions = yPred.data();
         double[] scores = new double[labels.length];
@@ -104,18 +103,6 @@ final class ClassScores {
         if (!yTrue.shape().equals(yPred.shape())) {
             throw new IllegalArgumentException(metric + ": yTrue (one-hot) and yPred must have the same shape."
                     + " Received: yTrue shape " + yTrue.shape() + ", yPred shape " + yPred.shape());
-        }
-    }
-
-    /** Checks class-index targets: one per row of yPred, shape {@code yPred[:-1]} or {@code yPred[:-1] + [1]}. */
-    private static void requireIndices(String metric, Tensor yTrue, Tensor yPred) {
-        Shape pred = yPred.shape();
-        int[] dims = pred.dims();
-        Shape rows = Shape.of(Arrays.copyOf(dims, dims.length - 1));
-        if (!yTrue.shape().equals(rows) && !yTrue.shape().equals(pred.withDim(-1, 1))) {
-            throw new IllegalArgumentException(metric + ": yTrue must hold one class index per row of yPred, shape "
-                    + rows + " or " + pred.withDim(-1, 1) + ". Received: yTrue shape " + yTrue.shape()
-                    + ", yPred shape " + pred);
         }
     }
 }
