@@ -129,6 +129,18 @@ public final class ConfigReader {
         }
     }
 
+    /**
+     * What {@code build} makes from this reader, after which {@link #finish()} rejects any key it did
+     * not ask for: one call for "read the arguments, allow nothing else".
+     *
+     * <pre>{@code Dropout dropout = reader.read(read -> new Dropout(read.getDouble("rate")));}</pre>
+     */
+    public <T> T read(Function<? super ConfigReader, ? extends T> build) {
+        T built = build.apply(this);
+        finish();
+        return built;
+    }
+
     // ---------------------------------------------------------------- scalars
 
     /** A required string. */

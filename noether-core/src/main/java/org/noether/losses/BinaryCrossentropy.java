@@ -47,8 +47,7 @@ public record BinaryCrossentropy(boolean fromLogits, double labelSmoothing) impl
     @Override
     public Tensor compute(Tensor yTrue, Tensor yPred) {
         TargetShapes.Aligned pair = TargetShapes.align(NAME, yTrue, yPred);
-        Tensor labels = labelSmoothing == 0 ? pair.yTrue()
-                : pair.yTrue().mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+        Tensor labels = CategoricalCrossentropy.smoothLabels(pair.yTrue(), labelSmoothing, 2);
         Tensor predicted = pair.yPred();
         Tensor elementwise;
         if (fromLogits) {

@@ -44,11 +44,16 @@ public record CategoricalCrossentropy(boolean fromLogits, double labelSmoothing)
     @Override
     public Tensor compute(Tensor yTrue, Tensor yPred) {
         TargetShapes.Aligned pair = TargetShapes.align(NAME, yTrue, yPred);
-        Tensor targets = pair.yTrue();
-        if (labelSmoothing != 0) {
-            targets = targets.mul(1 - labelSmoothing).add(labelSmoothing / pair.yPred().dim(-1));
-        }
+        Tensor targets = smoothLabels(pair.yTrue(), labelSmoothing, pair.yPred().dim(-1));
         return crossentropy(targets, pair.yPred(), fromLogits);
+    }
+
+    /**
+     * Keras's label smoothing over {@code classes} classes (2 for binary labels):
+     * {@code y·(1 − s) + s/classes}, or the labels themselves when {@code s = 0}.
+     */
+    static Tensor smoothLabels(Tensor labels, double labelSmoothing, int classes) {
+        return labelSmoothing == 0 ? labels : labels.mul(1 - labelSmoothing).add(labelSmoothing / classes);
     }
 
     /** {@code mean_samples(−Σ_j targets_j ln p_j)} with p from probabilities or logits as described above. */

@@ -1,13 +1,12 @@
 package org.noether.losses;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.noether.io.ConfigReader;
+import org.noether.io.NamedRegistry;
 
 /**
  * The built-in losses by Keras name, as {@code model.compile(loss="mse")} finds them: the Keras
@@ -24,38 +23,25 @@ public final class Losses {
     /** Keras's {@code backend.epsilon()}: how far probabilities are kept from 0 and 1. */
     public static final double EPSILON = 1e-7;
 
-    private record Entry(String name, List<String> aliases, Function<ConfigReader, Loss> factory) {
+    private static final NamedRegistry<Function<ConfigReader, Loss>> LOSSES = new NamedRegistry<>("loss", "losses");
+
+    static {
+        LOSSES.add(MeanSquaredError.NAME, List.of("mse", "MeanSquaredError"), c -> new MeanSquaredError());
+        LOSSES.add(MeanAbsoluteError.NAME, List.of("mae", "MeanAbsoluteError"), c -> new MeanAbsoluteError());
+        LOSSES.add(MeanSquaredLogarithmicError.NAME, List.of("msle", "MeanSquaredLogarithmicError"),
+                c -> new MeanSquaredLogarithmicError());
+        LOSSES.add(Huber.NAME, List.of("huber", "Huber"), Huber::fromConfig);
+        LOSSES.add(BinaryCrossentropy.NAME, List.of("bce", "BinaryCrossentropy"), BinaryCrossentropy::fromConfig);
+        LOSSES.add(CategoricalCrossentropy.NAME, List.of("CategoricalCrossentropy"),
+                CategoricalCrossentropy::fromConfig);
+        LOSSES.add(SparseCategoricalCrossentropy.NAME, List.of("SparseCategoricalCrossentropy"),
+                SparseCategoricalCrossentropy::fromConfig);
+        LOSSES.add(KLDivergence.NAME, List.of("kld", "kullback_leibler_divergence", "KLDivergence"),
+                c -> new KLDivergence());
+        LOSSES.add(Hinge.NAME, List.of("Hinge"), c -> new Hinge());
     }
-
-    private static final List<Entry> ENTRIES = List.of(
-            new Entry(MeanSquaredError.NAME, List.of("mse", "MeanSquaredError"), c -> new MeanSquaredError()),
-            new Entry(MeanAbsoluteError.NAME, List.of("mae", "MeanAbsoluteError"), c -> new MeanAbsoluteError()),
-            new Entry(MeanSquaredLogarithmicError.NAME, List.of("msle", "MeanSquaredLogarithmicError"),
-                    c -> new MeanSquaredLogarithmicError()),
-            new Entry(Huber.NAME, List.of("huber", "Huber"), Huber::fromConfig),
-            new Entry(BinaryCrossentropy.NAME, List.of("bce", "BinaryCrossentropy"), BinaryCrossentropy::fromConfig),
-            new Entry(CategoricalCrossentropy.NAME, List.of("CategoricalCrossentropy"),
-                    CategoricalCrossentropy::fromConfig),
-            new Entry(SparseCategoricalCrossentropy.NAME, List.of("SparseCategoricalCrossentropy"),
-                    SparseCategoricalCrossentropy::fromConfig),
-            new Entry(KLDivergence.NAME, List.of("kld", "kullback_leibler_divergence", "KLDivergence"),
-                    c -> new KLDivergence()),
-            new Entry(Hinge.NAME, List.of("Hinge"), c -> new Hinge()));
-
-    private static final Map<String, Entry> BY_NAME = index();
 
     private Losses() {
-    }
-
-    private static Map<String, Entry> index() {
-        Map<String, Entry> byName = new LinkedHashMap<>();
-        for (Entry entry : ENTRIES) {
-            byName.put(entry.name().toLowerCase(Locale.ROOT), entry);
-            for (String alias : entry.aliases()) {
-                byName.put(alias.toLowerCase(Locale.ROOT), entry);
-            }
-        }
-        return byName;
     }
 
     /**
@@ -77,23 +63,16 @@ public final class Losses {
      *     config key or a value of the wrong type
      */
     public static Loss fromConfig(String name, Map<String, Object> config) {
-        Entry entry = name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT));
-        if (entry == null) {
-            String hint = "custom".equals(name)
-                    ? " A custom loss (a lambda) has no saved form: pass the same Loss object again."
-                    : "";
-            throw new IllegalArgumentException("Unknown loss \"" + name + "\"." + hint + " Known losses: "
-                    + knownNames() + ". Received: " + name);
-        }
+        var entry = LOSSES.find(name).orElseThrow(
+                () -> LOSSES.unknown(name, "custom".equals(name)
+                        ? "A custom loss (a lambda) has no saved form: pass the same Loss object again." : ""));
         ConfigReader reader = new ConfigReader(entry.name(), config).ignore("name")
                 .expect("reduction", value -> "sum_over_batch_size".equals(value) || "mean".equals(value),
                         "\"sum_over_batch_size\" (the only reduction supported)")
                 .expect("axis", value -> value instanceof Number axis && axis.doubleValue() == -1,
                         "-1 (the only axis supported)")
                 .expectFloat32Dtype();
-        Loss loss = entry.factory().apply(reader);
-        reader.finish();
-        return loss;
+        return reader.read(entry.factory());
     }
 
     /** An unmodifiable map with the given keys and values, in that order (for stable JSON). */
@@ -107,17 +86,6 @@ public final class Losses {
 
     /** The Keras names of the built-in losses, in a fixed order. */
     public static List<String> names() {
-        return ENTRIES.stream().map(Entry::name).toList();
-    }
-
-    private static String knownNames() {
-        List<String> parts = new ArrayList<>();
-        for (Entry entry : ENTRIES) {
-            // Class names (capitalised) would only lengthen the message.
-            List<String> shortAliases = entry.aliases().stream()
-                    .filter(alias -> !Character.isUpperCase(alias.charAt(0))).toList();
-            parts.add(shortAliases.isEmpty() ? entry.name() : entry.name() + " " + shortAliases);
-        }
-        return String.join(", ", parts);
+        return LOSSES.names();
     }
 }

@@ -1,6 +1,5 @@
 package org.noether.losses;
 
-import java.util.Arrays;
 import java.util.Map;
 import org.noether.io.ConfigReader;
 import org.noether.tensor.Shape;
@@ -48,13 +47,7 @@ public record SparseCategoricalCrossentropy(boolean fromLogits) implements Loss 
                     + predShape);
         }
         int classes = predShape.dim(-1);
-        int[] expected = predShape.dims();
-        Shape withoutClasses = Shape.of(Arrays.copyOf(expected, expected.length - 1));
-        if (!labels.shape().equals(withoutClasses) && !labels.shape().equals(predShape.withDim(-1, 1))) {
-            throw new IllegalArgumentException(who + ": yTrue must hold one class index per row of yPred, shape "
-                    + withoutClasses + " or " + predShape.withDim(-1, 1) + ". Received: yTrue shape " + labels.shape()
-                    + ", yPred shape " + predShape);
-        }
+        TargetShapes.requireClassIndices(who, labels.shape(), predShape);
         float[] indices = labels.data();
         float[] rows = new float[predShape.size()];
         for (int i = 0; i < indices.length; i++) {

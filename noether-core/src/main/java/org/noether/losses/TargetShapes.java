@@ -11,7 +11,8 @@ import org.noether.tensor.Tensor;
  *
  * <p>So {@code yTrue [32]} against {@code yPred [32, 1]} compares as {@code [32, 1]}, while
  * {@code [32, 1]} against {@code [32, 3]} is an error (Keras would broadcast it into a silently
- * wrong loss).
+ * wrong loss). Class-index targets ({@link #requireClassIndices}) have one index per row of yPred
+ * instead.
  *
  * <pre>{@code TargetShapes.Aligned pair = TargetShapes.align("mean_squared_error", yTrue, yPred);}</pre>
  */
@@ -56,6 +57,24 @@ public final class TargetShapes {
                     + " dimension of size 1). Received: yTrue shape " + trueShape + ", yPred shape " + predShape);
         }
         return new Aligned(targets, predictions);
+    }
+
+    /**
+     * Checks targets given as class indices against predictions {@code [batch, ..., classes]} (rank at
+     * least 1): one index per row of {@code yPred}, so {@code yTrue} is {@code [batch, ...]} or
+     * {@code [batch, ..., 1]}.
+     *
+     * @param who the loss or metric name, for the error message
+     * @throws IllegalArgumentException naming both accepted shapes and the two received
+     */
+    public static void requireClassIndices(String who, Shape trueShape, Shape predShape) {
+        Shape rows = dropLast(predShape);
+        Shape rowsWithOne = predShape.withDim(-1, 1);
+        if (!trueShape.equals(rows) && !trueShape.equals(rowsWithOne)) {
+            throw new IllegalArgumentException(who + ": yTrue must hold one class index per row of yPred, shape "
+                    + rows + " or " + rowsWithOne + ". Received: yTrue shape " + trueShape + ", yPred shape "
+                    + predShape);
+        }
     }
 
     private static Shape dropLast(Shape shape) {

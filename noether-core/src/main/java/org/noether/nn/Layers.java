@@ -2,11 +2,10 @@ package org.noether.nn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.noether.io.ConfigReader;
+import org.noether.io.NamedRegistry;
 import org.noether.nn.activations.Activation;
 import org.noether.nn.activations.Activations;
 import org.noether.nn.initializers.Initializer;
@@ -26,7 +25,8 @@ import org.noether.nn.layers.Maxout;
  * <pre>{@code Layer dense = Layers.fromConfig("Dense", Map.of("units", 10));}</pre>
  */
 public final class Layers {
-    private static final Map<String, Function<Map<String, Object>, Layer>> FACTORIES = new ConcurrentHashMap<>();
+    private static final NamedRegistry<Function<Map<String, Object>, Layer>> LAYERS =
+            new NamedRegistry<>("layer type", "layer types");
 
     static {
         register("InputLayer", Input::fromConfig);
@@ -40,9 +40,12 @@ public final class Layers {
     private Layers() {
     }
 
-    /** Makes layers of {@code type} loadable from saved configs. */
+    /**
+     * Makes layers of {@code type} (in any letter case) loadable from saved configs; a factory
+     * registered earlier for the same type is replaced.
+     */
     public static void register(String type, Function<Map<String, Object>, Layer> factory) {
-        FACTORIES.put(type, factory);
+        LAYERS.add(type, factory);
     }
 
     /**
@@ -58,14 +61,15 @@ public final class Layers {
                 .expectFloat32Dtype();
     }
 
-    /** A new layer of {@code type} with the saved arguments {@code config}. */
+    /**
+     * A new layer of {@code type} (any letter case) with the saved arguments {@code config}.
+     *
+     * @throws IllegalArgumentException for an unknown type, listing the known ones
+     */
     public static Layer fromConfig(String type, Map<String, Object> config) {
-        Function<Map<String, Object>, Layer> factory = FACTORIES.get(type);
-        if (factory == null) {
-            throw new IllegalArgumentException("Unknown layer type '" + type + "'. Known: "
-                    + new TreeSet<>(FACTORIES.keySet()) + " (register custom layers with Layers.register)");
-        }
-        return factory.apply(config);
+        var entry = LAYERS.find(type)
+                .orElseThrow(() -> LAYERS.unknown(type, "Register custom layers with Layers.register."));
+        return entry.factory().apply(config);
     }
 
     /** An activation as a config value: its name, or {@code {name, config}} when it has arguments. */

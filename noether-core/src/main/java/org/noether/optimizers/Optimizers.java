@@ -1,11 +1,10 @@
 package org.noether.optimizers;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.noether.io.ConfigReader;
+import org.noether.io.NamedRegistry;
 
 /**
  * The built-in optimizers by Keras name ({@code "sgd"}, {@code "adagrad"}, {@code "rmsprop"},
@@ -17,15 +16,16 @@ import org.noether.io.ConfigReader;
  * }</pre>
  */
 public final class Optimizers {
-    private static final Map<String, Supplier<Optimizer>> KNOWN = new LinkedHashMap<>();
+    private static final NamedRegistry<Supplier<Optimizer>> OPTIMIZERS =
+            new NamedRegistry<>("optimizer", "optimizers");
 
     static {
-        KNOWN.put("sgd", SGD::new);
-        KNOWN.put("adagrad", Adagrad::new);
-        KNOWN.put("rmsprop", RMSprop::new);
-        KNOWN.put("adadelta", Adadelta::new);
-        KNOWN.put("adam", Adam::new);
-        KNOWN.put("adamw", AdamW::new);
+        OPTIMIZERS.add("sgd", SGD::new);
+        OPTIMIZERS.add("adagrad", Adagrad::new);
+        OPTIMIZERS.add("rmsprop", RMSprop::new);
+        OPTIMIZERS.add("adadelta", Adadelta::new);
+        OPTIMIZERS.add("adam", Adam::new);
+        OPTIMIZERS.add("adamw", AdamW::new);
     }
 
     private Optimizers() {
@@ -33,17 +33,16 @@ public final class Optimizers {
 
     /** The names of the built-in optimizers. */
     public static Set<String> names() {
-        return Set.copyOf(KNOWN.keySet());
+        return Set.copyOf(OPTIMIZERS.names());
     }
 
-    /** A new optimizer called {@code name} (case-insensitive: "Adam" works) with Keras's defaults. */
+    /**
+     * A new optimizer called {@code name} (case-insensitive: "Adam" works) with Keras's defaults.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
     public static Optimizer get(String name) {
-        Supplier<Optimizer> factory = name == null ? null : KNOWN.get(name.toLowerCase(Locale.ROOT));
-        if (factory == null) {
-            throw new IllegalArgumentException("Unknown optimizer: '" + name + "'. Known optimizers: "
-                    + String.join(", ", KNOWN.keySet()));
-        }
-        return factory.get();
+        return OPTIMIZERS.entry(name).factory().get();
     }
 
     /**

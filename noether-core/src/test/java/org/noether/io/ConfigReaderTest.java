@@ -205,6 +205,15 @@ class ConfigReaderTest {
     }
 
     @Test
+    void readBuildsThenRejectsTheKeysTheBuildDidNotAskFor() {
+        Map<String, Object> config = Map.of("units", 4);
+        int doubled = new ConfigReader("Dense", config).read(read -> 2 * read.getInt("units"));
+        assertEquals(8, doubled);
+        assertMessage(() -> new ConfigReader("Dense", Map.of("units", 4, "unit", 3)).read(read -> read.getInt("units")),
+                "Unknown config key(s) [unit] for Dense");
+    }
+
+    @Test
     void finishAcceptsEveryKeyAskedForInAnyWay() {
         Map<String, Object> config = new HashMap<>();
         config.put("read", 1);

@@ -68,7 +68,8 @@ class LayerConfigRoundTripTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Layers.fromConfig("NoSuchLayer", Map.of()));
         String message = error.getMessage();
-        assertTrue(message.contains("'NoSuchLayer'"), message);
+        assertTrue(message.contains("'NoSuchLayer'") && message.contains("Layers.register"), message);
+        assertEquals(Dense.class, Layers.fromConfig("dense", Map.of("units", 2)).getClass(), "any letter case");
         for (String type : covered) {
             assertTrue(message.contains(type), "the known types listed include " + type + ": " + message);
         }

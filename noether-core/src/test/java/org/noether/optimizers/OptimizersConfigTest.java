@@ -36,8 +36,8 @@ class OptimizersConfigTest {
     @Test
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Optimizers.get("lbfgs"));
-        assertEquals("Unknown optimizer: 'lbfgs'. Known optimizers: sgd, adagrad, rmsprop, adadelta, adam, adamw",
-                error.getMessage());
+        assertEquals("Unknown optimizer 'lbfgs'. Known optimizers: sgd, adagrad, rmsprop, adadelta, adam, adamw."
+                + " Received: lbfgs", error.getMessage());
     }
 
     @Test

@@ -1,10 +1,11 @@
 package org.noether.nn.activations;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.noether.io.ConfigReader;
+import org.noether.io.NamedRegistry;
 import org.noether.tensor.Tensor;
 
 /**
@@ -46,9 +47,28 @@ public final class Activations {
     /** {@code λ·ELU_α(z)} with the self-normalizing constants α≈1.6733, λ≈1.0507. */
     public static final Activation SELU = new Scaled("selu", 1.6732632423543772, 1.0507009873554805);
 
-    private static final List<String> NAMES = List.of("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu",
-            "selu", "softmax", "log_softmax", "gelu", "silu", "swish", "softplus", "softsign", "exponential",
-            "relu6", "hard_sigmoid", "mish");
+    private static final NamedRegistry<Function<ConfigReader, Activation>> ACTIVATIONS =
+            new NamedRegistry<>("activation", "activations");
+
+    static {
+        fixed(LINEAR, "none");
+        fixed(SIGMOID);
+        fixed(TANH);
+        fixed(RELU);
+        ACTIVATIONS.add("leaky_relu", read -> leakyRelu(read.getDouble("negative_slope", 0.2)));
+        ACTIVATIONS.add("elu", read -> elu(read.getDouble("alpha", 1.0)));
+        fixed(SELU);
+        fixed(SOFTMAX);
+        fixed(LOG_SOFTMAX);
+        fixed(GELU);
+        fixed(SILU, "swish");
+        fixed(SOFTPLUS);
+        fixed(SOFTSIGN);
+        fixed(EXPONENTIAL);
+        fixed(RELU6);
+        fixed(HARD_SIGMOID);
+        fixed(MISH);
+    }
 
     private Activations() {
     }
@@ -77,38 +97,25 @@ public final class Activations {
     }
 
     /**
-     * Rebuilds an activation from its {@link Activation#name()} and {@link Activation#config()}.
+     * Rebuilds an activation from its {@link Activation#name()} and {@link Activation#config()}; a
+     * null name is linear.
      *
-     * @throws IllegalArgumentException for an unknown name, or a config key the activation does not take
+     * @throws IllegalArgumentException for an unknown name (listing the known ones), or a config key
+     *     the activation does not take
      */
     public static Activation fromConfig(String name, Map<String, Object> config) {
-        ConfigReader read = new ConfigReader("Activation '" + name + "'", config);
-        Activation activation = byName(name, read);
-        read.finish();
-        return activation;
+        var entry = ACTIVATIONS.entry(name == null ? LINEAR.name() : name);
+        return new ConfigReader("Activation '" + name + "'", config).read(entry.factory());
     }
 
-    private static Activation byName(String name, ConfigReader read) {
-        return switch (name == null ? "linear" : name.toLowerCase(Locale.ROOT)) {
-            case "linear", "none" -> LINEAR;
-            case "sigmoid" -> SIGMOID;
-            case "tanh" -> TANH;
-            case "relu" -> RELU;
-            case "leaky_relu" -> leakyRelu(read.getDouble("negative_slope", 0.2));
-            case "elu" -> elu(read.getDouble("alpha", 1.0));
-            case "selu" -> SELU;
-            case "softmax" -> SOFTMAX;
-            case "log_softmax" -> LOG_SOFTMAX;
-            case "gelu" -> GELU;
-            case "silu", "swish" -> SILU;
-            case "softplus" -> SOFTPLUS;
-            case "softsign" -> SOFTSIGN;
-            case "exponential" -> EXPONENTIAL;
-            case "relu6" -> RELU6;
-            case "hard_sigmoid" -> HARD_SIGMOID;
-            case "mish" -> MISH;
-            default -> throw new IllegalArgumentException("Unknown activation '" + name + "'. Known: " + NAMES);
-        };
+    /** The Keras names of the activations {@link #get} knows, in a fixed order (without aliases). */
+    public static List<String> names() {
+        return ACTIVATIONS.names();
+    }
+
+    /** Registers an activation without arguments under its name and {@code aliases}. */
+    private static void fixed(Activation activation, String... aliases) {
+        ACTIVATIONS.add(activation.name(), List.of(aliases), read -> activation);
     }
 
     private static Activation named(String name, UnaryOperator<Tensor> function) {

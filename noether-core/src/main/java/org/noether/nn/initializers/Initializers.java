@@ -3,7 +3,9 @@ package org.noether.nn.initializers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.noether.io.ConfigReader;
+import org.noether.io.NamedRegistry;
 import org.noether.nn.initializers.VarianceScaling.Distribution;
 import org.noether.nn.initializers.VarianceScaling.Mode;
 
@@ -13,9 +15,27 @@ import org.noether.nn.initializers.VarianceScaling.Mode;
  * <pre>{@code Initializer init = Initializers.get("he_normal");}</pre>
  */
 public final class Initializers {
-    private static final List<String> NAMES = List.of("glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
-            "lecun_uniform", "lecun_normal", "zeros", "ones", "constant", "random_uniform", "random_normal",
-            "variance_scaling");
+    private static final NamedRegistry<Function<ConfigReader, Initializer>> INITIALIZERS =
+            new NamedRegistry<>("initializer", "initializers");
+
+    static {
+        INITIALIZERS.add("glorot_uniform", List.of("xavier_uniform"), read -> glorotUniform());
+        INITIALIZERS.add("glorot_normal", List.of("xavier_normal"), read -> glorotNormal());
+        INITIALIZERS.add("he_uniform", read -> heUniform());
+        INITIALIZERS.add("he_normal", read -> heNormal());
+        INITIALIZERS.add("lecun_uniform", read -> lecunUniform());
+        INITIALIZERS.add("lecun_normal", read -> lecunNormal());
+        INITIALIZERS.add("zeros", List.of("zero"), read -> zeros());
+        INITIALIZERS.add("ones", List.of("one"), read -> ones());
+        INITIALIZERS.add("constant", read -> new Constant(read.getDouble("value", 0)));
+        INITIALIZERS.add("random_uniform", List.of("uniform"),
+                read -> new RandomUniform(read.getDouble("minval", -0.05), read.getDouble("maxval", 0.05)));
+        INITIALIZERS.add("random_normal", List.of("normal"),
+                read -> new RandomNormal(read.getDouble("mean", 0), read.getDouble("stddev", 0.05)));
+        INITIALIZERS.add("variance_scaling", read -> new VarianceScaling(read.getDouble("scale", 1),
+                option(Mode.class, "mode", read.getString("mode", "fan_in")),
+                option(Distribution.class, "distribution", read.getString("distribution", "truncated_normal"))));
+    }
 
     private Initializers() {
     }
@@ -68,34 +88,17 @@ public final class Initializers {
     /**
      * Rebuilds an initializer from its {@link Initializer#name()} and {@link Initializer#config()}.
      *
-     * @throws IllegalArgumentException for an unknown name, or a config key the initializer does not take
+     * @throws IllegalArgumentException for an unknown name (listing the known ones), or a config key
+     *     the initializer does not take
      */
     public static Initializer fromConfig(String name, Map<String, Object> config) {
-        ConfigReader read = new ConfigReader("Initializer '" + name + "'", config);
-        Initializer initializer = byName(name, read);
-        read.finish();
-        return initializer;
+        var entry = INITIALIZERS.entry(name);
+        return new ConfigReader("Initializer '" + name + "'", config).read(entry.factory());
     }
 
-    private static Initializer byName(String name, ConfigReader read) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "glorot_uniform", "xavier_uniform" -> glorotUniform();
-            case "glorot_normal", "xavier_normal" -> glorotNormal();
-            case "he_uniform" -> heUniform();
-            case "he_normal" -> heNormal();
-            case "lecun_uniform" -> lecunUniform();
-            case "lecun_normal" -> lecunNormal();
-            case "zeros", "zero" -> zeros();
-            case "ones", "one" -> ones();
-            case "constant" -> new Constant(read.getDouble("value", 0));
-            case "random_uniform", "uniform" -> new RandomUniform(read.getDouble("minval", -0.05),
-                    read.getDouble("maxval", 0.05));
-            case "random_normal", "normal" -> new RandomNormal(read.getDouble("mean", 0), read.getDouble("stddev", 0.05));
-            case "variance_scaling" -> new VarianceScaling(read.getDouble("scale", 1),
-                    option(Mode.class, "mode", read.getString("mode", "fan_in")),
-                    option(Distribution.class, "distribution", read.getString("distribution", "truncated_normal")));
-            default -> throw new IllegalArgumentException("Unknown initializer '" + name + "'. Known: " + NAMES);
-        };
+    /** The Keras names of the initializers {@link #get} knows, in a fixed order (without aliases). */
+    public static List<String> names() {
+        return INITIALIZERS.names();
     }
 
     private static <E extends Enum<E>> E option(Class<E> type, String key, String value) {

@@ -1,11 +1,11 @@
 package org.noether.optimizers.schedules;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.noether.io.ConfigReader;
+import org.noether.io.NamedRegistry;
 
 /**
  * The built-in learning-rate schedules by name, and their (de)serialization: the inverse of
@@ -21,13 +21,14 @@ import org.noether.io.ConfigReader;
  * }</pre>
  */
 public final class Schedules {
-    private static final Map<String, Function<ConfigReader, LearningRateSchedule>> KNOWN = new LinkedHashMap<>();
+    private static final NamedRegistry<Function<ConfigReader, LearningRateSchedule>> SCHEDULES =
+            new NamedRegistry<>("learning rate schedule", "learning rate schedules");
 
     static {
-        KNOWN.put("ExponentialDecay", ExponentialDecay::fromConfig);
-        KNOWN.put("StepDecay", StepDecay::fromConfig);
-        KNOWN.put("CosineDecay", CosineDecay::fromConfig);
-        KNOWN.put("PiecewiseConstantDecay", PiecewiseConstantDecay::fromConfig);
+        SCHEDULES.add("ExponentialDecay", ExponentialDecay::fromConfig);
+        SCHEDULES.add("StepDecay", StepDecay::fromConfig);
+        SCHEDULES.add("CosineDecay", CosineDecay::fromConfig);
+        SCHEDULES.add("PiecewiseConstantDecay", PiecewiseConstantDecay::fromConfig);
     }
 
     private Schedules() {
@@ -35,25 +36,18 @@ public final class Schedules {
 
     /** The names of the built-in schedules. */
     public static Set<String> names() {
-        return Set.copyOf(KNOWN.keySet());
+        return Set.copyOf(SCHEDULES.names());
     }
 
-    /** The schedule called {@code name} (case-insensitive) built from {@code config}. */
+    /**
+     * The schedule called {@code name} (case-insensitive) built from {@code config}.
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the known ones), an unknown
+     *     config key or a value of the wrong type
+     */
     public static LearningRateSchedule fromConfig(String name, Map<String, ?> config) {
-        Function<ConfigReader, LearningRateSchedule> factory = null;
-        for (var entry : KNOWN.entrySet()) {
-            if (name != null && entry.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                factory = entry.getValue();
-            }
-        }
-        if (factory == null) {
-            throw new IllegalArgumentException("Unknown learning rate schedule: '" + name
-                    + "'. Known schedules: " + KNOWN.keySet());
-        }
-        ConfigReader reader = new ConfigReader(name, config).ignore("name");
-        LearningRateSchedule schedule = factory.apply(reader);
-        reader.finish();
-        return schedule;
+        var entry = SCHEDULES.entry(name);
+        return new ConfigReader(entry.name(), config).ignore("name").read(entry.factory());
     }
 
     /** {@code {"class_name": schedule.name(), "config": schedule.config()}}. */

@@ -31,16 +31,6 @@ public final class CategoricalAccuracy extends MeanMetric {
     }
 
     static double[] matches(String metric, Tensor yTrue, Tensor yPred) {
-        int classes = ClassScores.classes(metric, yPred);
-        ClassScores.requireOneHot(metric, yTrue, yPred);
-        float[] targets = yTrue.data();
-        float[] predictions = yPred.data();
-        double[] scores = new double[predictions.length / classes];
-        for (int row = 0; row < scores.length; row++) {
-            int offset = row * classes;
-            int target = ClassScores.argmax(targets, offset, classes);
-            scores[row] = target == ClassScores.argmax(predictions, offset, classes) ? 1 : 0;
-        }
-        return scores;
+        return ClassScores.oneHotHits(metric, yTrue, yPred, ClassScores::isArgmax);
     }
 }

@@ -1,12 +1,10 @@
 package org.noether.train.metrics;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.noether.io.ConfigReader;
+import org.noether.io.NamedRegistry;
 
 /**
  * The built-in metrics by Keras name, as {@code compile(metrics=["accuracy"])} finds them: the
@@ -21,38 +19,25 @@ import org.noether.io.ConfigReader;
  */
 public final class Metrics {
 
-    /** A metric type: its Keras name, other names, and how to build it from a name and config reader. */
-    private record Entry(String name, List<String> aliases, BiFunction<String, ConfigReader, Metric> factory) {
+    /** Each factory gets the name asked for (a Keras history key) and a reader of the config. */
+    private static final NamedRegistry<BiFunction<String, ConfigReader, Metric>> METRICS =
+            new NamedRegistry<>("metric", "metrics");
+
+    static {
+        METRICS.add("accuracy", List.of("acc"), (name, c) -> new Accuracy(name));
+        METRICS.add("binary_accuracy", List.of("BinaryAccuracy"),
+                (name, c) -> new BinaryAccuracy(c.getDouble("threshold", BinaryAccuracy.DEFAULT_THRESHOLD)));
+        METRICS.add("categorical_accuracy", List.of("CategoricalAccuracy"), (name, c) -> new CategoricalAccuracy());
+        METRICS.add("sparse_categorical_accuracy", List.of("SparseCategoricalAccuracy"),
+                (name, c) -> new SparseCategoricalAccuracy());
+        METRICS.add("top_k_categorical_accuracy", List.of("TopKCategoricalAccuracy"),
+                (name, c) -> new TopKCategoricalAccuracy(c.getInt("k", TopKCategoricalAccuracy.DEFAULT_K)));
+        METRICS.add("sparse_top_k_categorical_accuracy", List.of("SparseTopKCategoricalAccuracy"),
+                (name, c) -> new SparseTopKCategoricalAccuracy(c.getInt("k", TopKCategoricalAccuracy.DEFAULT_K)));
+        METRICS.add("mean_absolute_error", List.of("mae", "MeanAbsoluteError"), (name, c) -> new MeanAbsoluteError());
     }
-
-    private static final List<Entry> ENTRIES = List.of(
-            new Entry("accuracy", List.of("acc"), (name, c) -> new Accuracy(name)),
-            new Entry("binary_accuracy", List.of("BinaryAccuracy"),
-                    (name, c) -> new BinaryAccuracy(c.getDouble("threshold", BinaryAccuracy.DEFAULT_THRESHOLD))),
-            new Entry("categorical_accuracy", List.of("CategoricalAccuracy"), (name, c) -> new CategoricalAccuracy()),
-            new Entry("sparse_categorical_accuracy", List.of("SparseCategoricalAccuracy"),
-                    (name, c) -> new SparseCategoricalAccuracy()),
-            new Entry("top_k_categorical_accuracy", List.of("TopKCategoricalAccuracy"),
-                    (name, c) -> new TopKCategoricalAccuracy(c.getInt("k", TopKCategoricalAccuracy.DEFAULT_K))),
-            new Entry("sparse_top_k_categorical_accuracy", List.of("SparseTopKCategoricalAccuracy"),
-                    (name, c) -> new SparseTopKCategoricalAccuracy(c.getInt("k", TopKCategoricalAccuracy.DEFAULT_K))),
-            new Entry("mean_absolute_error", List.of("mae", "MeanAbsoluteError"),
-                    (name, c) -> new MeanAbsoluteError()));
-
-    private static final Map<String, Entry> BY_NAME = index();
 
     private Metrics() {
-    }
-
-    private static Map<String, Entry> index() {
-        Map<String, Entry> byName = new LinkedHashMap<>();
-        for (Entry entry : ENTRIES) {
-            byName.put(entry.name().toLowerCase(Locale.ROOT), entry);
-            for (String alias : entry.aliases()) {
-                byName.put(alias.toLowerCase(Locale.ROOT), entry);
-            }
-        }
-        return byName;
     }
 
     /**
@@ -72,31 +57,14 @@ public final class Metrics {
      *     config key or a value of the wrong type
      */
     public static Metric fromConfig(String name, Map<String, Object> config) {
-        Entry entry = name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT));
-        if (entry == null) {
-            throw new IllegalArgumentException("Unknown metric \"" + name + "\". Known metrics: " + knownNames()
-                    + ". Received: " + name);
-        }
+        var entry = METRICS.entry(name);
         // Keras's metric dtype sets its accumulators' type; Noether accumulates in double regardless.
-        ConfigReader reader = new ConfigReader(entry.name(), config).ignore("name", "dtype");
-        Metric metric = entry.factory().apply(name, reader);
-        reader.finish();
-        return metric;
+        return new ConfigReader(entry.name(), config).ignore("name", "dtype")
+                .read(reader -> entry.factory().apply(name, reader));
     }
 
     /** The Keras names of the built-in metrics, in a fixed order. */
     public static List<String> names() {
-        return ENTRIES.stream().map(Entry::name).toList();
-    }
-
-    private static String knownNames() {
-        List<String> parts = new ArrayList<>();
-        for (Entry entry : ENTRIES) {
-            // Class names (capitalised) would only lengthen the message.
-            List<String> shortAliases = entry.aliases().stream()
-                    .filter(alias -> !Character.isUpperCase(alias.charAt(0))).toList();
-            parts.add(shortAliases.isEmpty() ? entry.name() : entry.name() + " " + shortAliases);
-        }
-        return String.join(", ", parts);
+        return METRICS.names();
     }
 }

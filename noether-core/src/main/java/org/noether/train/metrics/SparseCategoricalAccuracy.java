@@ -32,14 +32,6 @@ public final class SparseCategoricalAccuracy extends MeanMetric {
     }
 
     static double[] matches(String metric, Tensor yTrue, Tensor yPred) {
-        int classes = ClassScores.classes(metric, yPred);
-        ClassScores.requireIndices(metric, yTrue, yPred);
-        float[] labels = yTrue.data();
-        float[] predictions = yPred.data();
-        double[] scores = new double[labels.length];
-        for (int row = 0; row < scores.length; row++) {
-            scores[row] = labels[row] == ClassScores.argmax(predictions, row * classes, classes) ? 1 : 0;
-        }
-        return scores;
+        return ClassScores.indexHits(metric, yTrue, yPred, ClassScores::isArgmax);
     }
 }

@@ -41,17 +41,8 @@ public final class SparseTopKCategoricalAccuracy extends MeanMetric {
 
     @Override
     protected double[] scores(Tensor yTrue, Tensor yPred) {
-        int classes = ClassScores.classes(name(), yPred);
-        ClassScores.requireIndices(name(), yTrue, yPred);
-        float[] labels = yTrue.data();
-        float[] predictions = yPred.data();
-        double[] scores = new double[labels.length];
-        for (int row = 0; row < scores.length; row++) {
-            float label = labels[row];
-            boolean valid = label >= 0 && label < classes && label == Math.rint(label);
-            scores[row] = valid && ClassScores.inTopK(predictions, row * classes, classes, (int) label, k) ? 1 : 0;
-        }
-        return scores;
+        return ClassScores.indexHits(name(), yTrue, yPred,
+                (row, offset, classes, target) -> ClassScores.inTopK(row, offset, classes, target, k));
     }
 
     @Override

@@ -51,17 +51,8 @@ public final class TopKCategoricalAccuracy extends MeanMetric {
 
     @Override
     protected double[] scores(Tensor yTrue, Tensor yPred) {
-        int classes = ClassScores.classes(name(), yPred);
-        ClassScores.requireOneHot(name(), yTrue, yPred);
-        float[] targets = yTrue.data();
-        float[] predictions = yPred.data();
-        double[] scores = new double[predictions.length / classes];
-        for (int row = 0; row < scores.length; row++) {
-            int offset = row * classes;
-            int target = ClassScores.argmax(targets, offset, classes);
-            scores[row] = ClassScores.inTopK(predictions, offset, classes, target, k) ? 1 : 0;
-        }
-        return scores;
+        return ClassScores.oneHotHits(name(), yTrue, yPred,
+                (row, offset, classes, target) -> ClassScores.inTopK(row, offset, classes, target, k));
     }
 
     @Override

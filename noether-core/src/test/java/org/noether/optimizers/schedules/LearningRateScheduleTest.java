@@ -114,8 +114,8 @@ class LearningRateScheduleTest {
         assertMessage(() -> new PiecewiseConstantDecay(new long[] {5, 5}, new double[] {0.1, 0.2, 0.3}),
                 "boundaries must increase strictly. Received: boundaries=[5, 5]");
         assertMessage(() -> Schedules.fromConfig("Polynomial", Map.of()),
-                "Unknown learning rate schedule: 'Polynomial'. Known schedules: [ExponentialDecay, StepDecay, "
-                        + "CosineDecay, PiecewiseConstantDecay]");
+                "Unknown learning rate schedule 'Polynomial'. Known learning rate schedules: ExponentialDecay, "
+                        + "StepDecay, CosineDecay, PiecewiseConstantDecay. Received: Polynomial");
         assertMessage(() -> Schedules.fromConfig("StepDecay", Map.of("initial_learning_rate", 0.1, "step_size", 2.5,
                 "factor", 0.5)), "'step_size' of StepDecay must be an integer. Received: step_size=2.5");
         assertMessage(() -> Schedules.fromConfig("StepDecay", Map.of("initial_learning_rate", 0.1, "factor", 0.5)),

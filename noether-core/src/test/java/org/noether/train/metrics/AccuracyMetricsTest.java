@@ -33,6 +33,8 @@ class AccuracyMetricsTest {
         assertEquals(0.5, once(new SparseCategoricalAccuracy(), Tensor.of(new float[] {2, 1}, 2, 1), yPred));
         assertEquals(0.5, once(new SparseCategoricalAccuracy(), Tensor.vector(2, 1), yPred));
         assertEquals(0.5, once(new SparseCategoricalAccuracy(), Tensor.vector(1, 7), yPred)); // 7 never matches
+        // Both rows predict class 1: neither 1.5 nor -1 is a class index, so neither matches.
+        assertEquals(0.0, once(new SparseCategoricalAccuracy(), Tensor.vector(1.5f, -1), yPred));
     }
 
     @Test
