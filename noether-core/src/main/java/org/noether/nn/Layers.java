@@ -11,6 +11,8 @@ import org.noether.nn.activations.Activations;
 import org.noether.nn.initializers.Initializer;
 import org.noether.nn.initializers.Initializers;
 import org.noether.nn.layers.ActivationLayer;
+import org.noether.nn.layers.Conv1D;
+import org.noether.nn.layers.Conv2D;
 import org.noether.nn.layers.Dense;
 import org.noether.nn.layers.Dropout;
 import org.noether.nn.layers.Flatten;
@@ -35,6 +37,8 @@ public final class Layers {
         register("Activation", ActivationLayer::fromConfig);
         register("Flatten", Flatten::fromConfig);
         register("Dropout", Dropout::fromConfig);
+        register("Conv1D", Conv1D::fromConfig);
+        register("Conv2D", Conv2D::fromConfig);
     }
 
     private Layers() {
