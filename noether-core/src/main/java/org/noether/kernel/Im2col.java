@@ -39,7 +39,11 @@ final class Im2col {
                         } else {
                             int source = ((image * g.inputHeight() + inputY) * g.inputWidth() + inputX)
                                     * g.inputChannels() + group * channels;
-                            System.arraycopy(x, source, patches, target, channels);
+                            if (channels == 1) {
+                                patches[target] = x[source]; // a grey first layer: a call per value would dominate
+                            } else {
+                                System.arraycopy(x, source, patches, target, channels);
+                            }
                         }
                     }
                 }

@@ -22,18 +22,23 @@ public final class Pooling {
     public static void max(ConvGeometry g, float[] x, float[] y, int[] argmax) {
         forEachWindow(g, (outputOffset, inputOffsets, taps) -> {
             int channels = g.inputChannels();
+            // Taps outer, channels inner: each tap is one contiguous run of channels.
+            int first = inputOffsets[0];
             for (int c = 0; c < channels; c++) {
-                float best = Float.NEGATIVE_INFINITY;
-                int winner = inputOffsets[0] + c;
-                for (int t = 0; t < taps; t++) {
-                    float value = x[inputOffsets[t] + c];
-                    if (value > best || Float.isNaN(value) && !Float.isNaN(best)) {
-                        best = value;
-                        winner = inputOffsets[t] + c;
+                y[outputOffset + c] = x[first + c];
+                argmax[outputOffset + c] = first + c;
+            }
+            for (int t = 1; t < taps; t++) {
+                int offset = inputOffsets[t];
+                for (int c = 0; c < channels; c++) {
+                    float value = x[offset + c];
+                    float best = y[outputOffset + c];
+                    // A NaN wins once and then stays, so a broken activation is not hidden.
+                    if (value > best || (value != value && best == best)) {
+                        y[outputOffset + c] = value;
+                        argmax[outputOffset + c] = offset + c;
                     }
                 }
-                y[outputOffset + c] = best;
-                argmax[outputOffset + c] = winner;
             }
         });
     }

@@ -59,6 +59,8 @@ class ConvolutionOpTest {
                         base.padding(Padding.same()).boundary(Boundary.PERIODIC)),
                 new Case("reflect same", new int[] {1, 5, 6, 2}, new int[] {3, 3, 2, 2},
                         base.padding(Padding.same()).boundary(Boundary.REFLECT)),
+                new Case("edge same stride 2", new int[] {1, 6, 5, 2}, new int[] {3, 3, 2, 2},
+                        base.padding(Padding.same()).strides(2, 2).boundary(Boundary.EDGE)),
                 new Case("1x1", new int[] {2, 3, 4, 5}, new int[] {1, 1, 5, 3}, base))
                 .map(Arguments::of);
     }
@@ -110,6 +112,8 @@ class ConvolutionOpTest {
                 return -1;
             case PERIODIC:
                 return ((index % size) + size) % size;
+            case EDGE:
+                return Math.max(0, Math.min(size - 1, index));
             default:
                 int reflected = index;
                 while (reflected < 0 || reflected >= size) {

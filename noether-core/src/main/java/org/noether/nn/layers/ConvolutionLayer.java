@@ -205,6 +205,10 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
         if (amounts == null) {
             return padding;
         }
+        if (amounts.length > 2) {
+            throw new IllegalArgumentException("A 1-D convolution takes explicit padding as one amount or a (before, "
+                    + "after) pair. Received: " + padding);
+        }
         int before = amounts[0];
         int after = amounts.length > 1 ? amounts[1] : amounts[0];
         return Padding.explicit(0, 0, before, after);
