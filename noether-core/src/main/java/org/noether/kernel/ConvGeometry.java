@@ -118,7 +118,7 @@ public record ConvGeometry(int batch, int inputHeight, int inputWidth, int input
                     + "Received: " + padding);
         }
         int[] size = new int[2];
-        int[] pads = new int[2];
+        int[] pads = new int[4];
         for (int axis = 0; axis < 2; axis++) {
             int span = (kernel[axis] - 1) * dilations[axis] + 1;
             if (outputPadding == null) {
@@ -129,11 +129,17 @@ public record ConvGeometry(int batch, int inputHeight, int inputWidth, int input
                     throw new IllegalArgumentException(owner + ": output padding must be >= 0 and smaller than the "
                             + "stride or dilation. Received: " + Arrays.toString(outputPadding));
                 }
-                pads[axis] = mode.equals("same") ? span / 2 : 0;
-                size[axis] = (input[axis + 1] - 1) * strides[axis] + span - 2 * pads[axis] + outputPadding[axis];
+                int pad = mode.equals("same") ? span / 2 : 0;
+                size[axis] = (input[axis + 1] - 1) * strides[axis] + span - 2 * pad + outputPadding[axis];
+                // The output padding is cut from the end of the forward padding, which must total
+                // 2·pad − p for the forward convolution to map this size back onto the input; split as
+                // "same" splits, odd one at the end, as TensorFlow and Keras's JAX backend place it.
+                int total = Math.max(2 * pad - outputPadding[axis], 0);
+                pads[2 * axis] = total / 2;
+                pads[2 * axis + 1] = total - total / 2;
             }
         }
-        Padding forward = outputPadding == null ? padding : Padding.explicit(pads[0], pads[0], pads[1], pads[1]);
+        Padding forward = outputPadding == null ? padding : Padding.explicit(pads);
         int[] large = {input[0], size[0], size[1], kernel[2]};
         ConvGeometry geometry = build(owner, large, kernel[0], kernel[1], input[3], 1, strides, dilations, forward,
                 boundary, true);

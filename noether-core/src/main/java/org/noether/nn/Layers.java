@@ -11,13 +11,26 @@ import org.noether.nn.activations.Activations;
 import org.noether.nn.initializers.Initializer;
 import org.noether.nn.initializers.Initializers;
 import org.noether.nn.layers.ActivationLayer;
+import org.noether.nn.layers.AveragePooling1D;
+import org.noether.nn.layers.AveragePooling2D;
+import org.noether.nn.layers.BatchNormalization;
 import org.noether.nn.layers.Conv1D;
 import org.noether.nn.layers.Conv2D;
+import org.noether.nn.layers.Conv2DTranspose;
 import org.noether.nn.layers.Dense;
 import org.noether.nn.layers.Dropout;
 import org.noether.nn.layers.Flatten;
+import org.noether.nn.layers.GlobalAveragePooling1D;
+import org.noether.nn.layers.GlobalAveragePooling2D;
+import org.noether.nn.layers.GlobalMaxPooling1D;
+import org.noether.nn.layers.GlobalMaxPooling2D;
 import org.noether.nn.layers.Input;
+import org.noether.nn.layers.LayerNormalization;
+import org.noether.nn.layers.MaxPooling1D;
+import org.noether.nn.layers.MaxPooling2D;
 import org.noether.nn.layers.Maxout;
+import org.noether.nn.layers.Reshape;
+import org.noether.nn.layers.UpSampling2D;
 
 /**
  * The registry that turns a saved layer config back into a layer: each type name maps to a
@@ -39,6 +52,19 @@ public final class Layers {
         register("Dropout", Dropout::fromConfig);
         register("Conv1D", Conv1D::fromConfig);
         register("Conv2D", Conv2D::fromConfig);
+        register("MaxPooling2D", MaxPooling2D::fromConfig);
+        register("AveragePooling2D", AveragePooling2D::fromConfig);
+        register("MaxPooling1D", MaxPooling1D::fromConfig);
+        register("AveragePooling1D", AveragePooling1D::fromConfig);
+        register("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
+        register("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
+        register("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
+        register("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
+        register("Conv2DTranspose", Conv2DTranspose::fromConfig);
+        register("UpSampling2D", UpSampling2D::fromConfig);
+        register("Reshape", Reshape::fromConfig);
+        register("BatchNormalization", BatchNormalization::fromConfig);
+        register("LayerNormalization", LayerNormalization::fromConfig);
     }
 
     private Layers() {

@@ -1,8 +1,5 @@
 package org.noether.nn.layers;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.noether.io.ConfigReader;
 import org.noether.kernel.Boundary;
@@ -59,19 +56,7 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
     }
 
     private int[] perAxis(String name, int[] values) {
-        if (values.length != 1 && values.length != rank) {
-            throw new IllegalArgumentException(type() + " " + name + " needs 1 or " + rank + " values. Received: "
-                    + Arrays.toString(values));
-        }
-        int[] expanded = new int[rank];
-        for (int axis = 0; axis < rank; axis++) {
-            expanded[axis] = values.length == 1 ? values[0] : values[axis];
-            if (expanded[axis] <= 0) {
-                throw new IllegalArgumentException(type() + " " + name + " must be positive. Received: "
-                        + Arrays.toString(values));
-            }
-        }
-        return expanded;
+        return WindowArguments.perAxis(type(), name, rank, values);
     }
 
     private void checkNotBuilt() {
@@ -190,28 +175,10 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
         return ConvOptions.defaults()
                 .strides(rank == 2 ? strides[0] : 1, strides[last])
                 .dilation(rank == 2 ? dilation[0] : 1, dilation[last])
-                .padding(rank == 2 ? padding : onWidthOnly(padding))
+                .padding(rank == 2 ? padding : WindowArguments.onWidthOnly(padding))
                 .boundary(boundary)
                 .groups(groups)
                 .owner(describe());
-    }
-
-    /**
-     * A 1-D padding applied to the width of a height-1 image; a named mode already pads the height
-     * (one tap, stride 1) by nothing.
-     */
-    private static Padding onWidthOnly(Padding padding) {
-        int[] amounts = padding.amounts();
-        if (amounts == null) {
-            return padding;
-        }
-        if (amounts.length > 2) {
-            throw new IllegalArgumentException("A 1-D convolution takes explicit padding as one amount or a (before, "
-                    + "after) pair. Received: " + padding);
-        }
-        int before = amounts[0];
-        int after = amounts.length > 1 ? amounts[1] : amounts[0];
-        return Padding.explicit(0, 0, before, after);
     }
 
     /** Bias and activation after the convolution's output. */
@@ -224,11 +191,11 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
     public Map<String, Object> config() {
         Map<String, Object> config = super.config();
         config.put("filters", filters);
-        config.put("kernel_size", toList(kernelSize));
-        config.put("strides", toList(strides));
-        config.put("padding", padding.amounts() == null ? padding.mode() : toList(padding.amounts()));
-        config.put("boundary", boundary.name().toLowerCase(Locale.ROOT));
-        config.put("dilation_rate", toList(dilation));
+        config.put("kernel_size", WindowArguments.toList(kernelSize));
+        config.put("strides", WindowArguments.toList(strides));
+        config.put("padding", WindowArguments.paddingConfig(padding));
+        config.put("boundary", WindowArguments.boundaryConfig(boundary));
+        config.put("dilation_rate", WindowArguments.toList(dilation));
         config.put("groups", groups);
         config.put("activation", Layers.activationConfig(activation));
         config.put("use_bias", useBias);
@@ -237,22 +204,12 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
         return config;
     }
 
-    private static List<Integer> toList(int[] values) {
-        return Arrays.stream(values).boxed().toList();
-    }
-
     /** Applies the options saved by {@link #config()} (other than filters and kernel size) to {@code layer}. */
     protected static <L extends ConvolutionLayer<L>> L readOptions(L layer, ConfigReader read) {
         layer.strides(read.has("strides") ? read.getIntArray("strides") : new int[] {1});
         layer.dilation(read.has("dilation_rate") ? read.getIntArray("dilation_rate") : new int[] {1});
-        Object saved = read.value("padding");
-        if (saved instanceof List<?>) {
-            layer.padding(Padding.explicit(read.getIntArray("padding")));
-        } else if (saved != null) {
-            layer.padding(read.getString("padding"));
-        }
-        String border = read.getString("boundary", "zeros");
-        layer.boundary(Boundary.valueOf(border.toUpperCase(Locale.ROOT)));
+        layer.padding(WindowArguments.readPadding(read, Padding.valid()));
+        layer.boundary(WindowArguments.readBoundary(read));
         layer.groups(read.getInt("groups", 1));
         layer.activation(Layers.activation(read.value("activation")));
         layer.useBias(read.getBoolean("use_bias", true));
