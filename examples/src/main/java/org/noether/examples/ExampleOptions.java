@@ -36,6 +36,10 @@ final class ExampleOptions {
         return new ExampleOptions(values);
     }
 
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     int integer(String name, int fallback) {
         String value = values.get(name);
         try {

@@ -23,13 +23,28 @@ import org.noether.train.metrics.Accuracy;
  * it is evaluated on the test set, saved, loaded back, and the loaded model classifies the test
  * images.
  *
- * <p>Options: {@code --data DIR} (the four Fashion-MNIST IDX files; default the Debian package's
- * directory), {@code --epochs N} (default 5), {@code --output DIR} (default models/fashion-mlp).
+ * <p>Options: {@code --data DIR} (the four Fashion-MNIST IDX files, or {@code embedded} for the
+ * bundled subset; by default the Debian package's directory, else the subset), {@code --epochs N}
+ * (default 5), {@code --output DIR} (default models/fashion-mlp).
  *
  * <pre>{@code FashionMlp.main(new String[] {"--epochs", "5"});}</pre>
  */
 public final class FashionMlp {
+    /** {@code ./noether demo mlp}: this network, Adam with a cosine-decaying learning rate, 5 epochs of 32. */
+    public static final ClassifierDemo DEMO = new ClassifierDemo("mlp",
+            "a dense network 784-128-10 (ReLU, softmax), Adam with a cosine-decaying learning rate",
+            FashionMlp::network, Optimizers::adamWithCosineDecay, 5, 32);
+
     private FashionMlp() {
+    }
+
+    /** The notes' first classifier: 784 inputs, 128 hidden ReLU units, 10 softmax outputs. */
+    public static Sequential network() {
+        return new Sequential(
+                new Input(28, 28, 1),
+                new Flatten(),
+                new Dense(128, "relu"),
+                new Dense(10, "softmax"));
     }
 
     public static void main(String[] args) throws IOException {
@@ -39,16 +54,12 @@ public final class FashionMlp {
     /** Trains, evaluates, saves, loads and predicts; returns the loaded model's test accuracy. */
     public static double run(String... args) throws IOException {
         ExampleOptions options = ExampleOptions.parse(args, "data", "epochs", "output");
-        Path dataDirectory = options.path("data", FashionMnist.DEFAULT_DIRECTORY);
+        Path dataDirectory = options.path("data", null);
         int epochs = options.integer("epochs", 5);
         Path directory = options.path("output", Path.of("models", "fashion-mlp"));
 
-        TrainTest data = FashionMnist.load(dataDirectory);
-        Sequential model = new Sequential(
-                new Input(28, 28, 1),
-                new Flatten(),
-                new Dense(128, "relu"),
-                new Dense(10, "softmax"));
+        TrainTest data = FashionData.locate(dataDirectory).split();
+        Sequential model = network();
         model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(), new Accuracy());
         System.out.print(model.summary());
         model.fit(data.train(), new FitOptions().epochs(epochs).batchSize(32).validationSplit(0.1));

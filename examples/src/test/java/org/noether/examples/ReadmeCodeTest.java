@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.noether.cli.Main;
 
 /**
  * The Java code in README.md is copied from the examples: every non-blank line of each
@@ -105,20 +101,6 @@ class ReadmeCodeTest {
             }
         }
         return "none (every line exists, but not in this order in a single file)";
-    }
-
-    @Test
-    void theHelpShownInTheReadmeIsTheCommandsHelp() throws IOException {
-        String readme = Files.readString(root().resolve("README.md"));
-        String prompt = "$ ./noether help\n";
-        int start = readme.indexOf(prompt);
-        assertTrue(start >= 0, "README.md shows the output of ./noether help");
-        int end = readme.indexOf(FENCE, start);
-        ByteArrayOutputStream help = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(help, true, StandardCharsets.UTF_8)) {
-            assertEquals(0, Main.run(new String[] {"help"}, out, out));
-        }
-        assertEquals(help.toString(StandardCharsets.UTF_8), readme.substring(start + prompt.length(), end));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.noether.data.Dataset;
+import org.noether.examples.ClassifierDemo;
+import org.noether.examples.FashionData;
 import org.noether.kernel.Parallel;
 import org.noether.models.Model;
 
@@ -132,8 +134,9 @@ public final class Main {
                 commands:
                   demo [NAME]         train a demo network on Fashion-MNIST, report test accuracy, save it
                                       (names: %s; default: %s)
-                      --data DIR            directory with the Fashion-MNIST IDX files (default: the Debian
-                                            package's, else an embedded 10,000-image subset)
+                      --data DIR            directory with the Fashion-MNIST IDX files, or 'embedded' for the
+                                            bundled 10,000-image subset (default: the Debian package's
+                                            directory if installed, else the subset)
                       --epochs N            number of epochs (default: the demo's)
                       --batch-size N        samples per step (default: the demo's)
                       --validation-split F  hold out this fraction of the training data for validation

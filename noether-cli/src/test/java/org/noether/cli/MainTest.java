@@ -96,7 +96,7 @@ class MainTest {
 
         Run unknownDemo = run("demo", "resnet");
         assertEquals(2, unknownDemo.status());
-        assertContains(unknownDemo.err(), "Unknown demo 'resnet'. Known: [mlp]");
+        assertContains(unknownDemo.err(), "Unknown demo 'resnet'. Known: [fashion-cnn, mlp, conv-simple, lenet]");
 
         Run twoPaths = run("summary", "a", "b");
         assertEquals(2, twoPaths.status());
@@ -125,7 +125,7 @@ class MainTest {
 
     @Test
     void embeddedSubsetHoldsEightThousandTrainingAndTwoThousandTestImages() throws IOException {
-        FashionData subset = FashionData.embeddedSubset();
+        org.noether.examples.FashionData subset = org.noether.examples.FashionData.embeddedSubset();
         assertEquals(8000, subset.split().train().size());
         assertEquals(2000, subset.split().test().size());
         assertArrayEquals(new int[] {8000, 28, 28, 1}, subset.split().train().x().shape().dims());
@@ -135,11 +135,9 @@ class MainTest {
 
     @Test
     void demoTrainsOnTheSubsetAndSavesAModelThatSummaryAndEvaluateReadBack(@TempDir Path temp) throws IOException {
-        Path data = Files.createDirectory(temp.resolve("data"));
-        SubsetFiles.write(data);
         Path model = temp.resolve("model");
 
-        Run demo = run("demo", "--epochs", "1", "--data", data.toString(), "--output", model.toString());
+        Run demo = run("demo", "mlp", "--epochs", "1", "--data", "embedded", "--output", model.toString());
         assertEquals(0, demo.status(), demo.err());
         assertContains(demo.out(), "8000 training and 2000 test images");
         assertContains(demo.out(), "Epoch 1/1");
@@ -157,7 +155,7 @@ class MainTest {
         assertContains(summary.out(), "dense (Dense)");
         assertContains(summary.out(), "Total params: 101,770");
 
-        Run evaluate = run("evaluate", model.toString(), "--data", data.toString());
+        Run evaluate = run("evaluate", model.toString(), "--data", "embedded");
         assertEquals(0, evaluate.status(), evaluate.err());
         assertContains(evaluate.out(), "2000 test images");
         assertContains(evaluate.out(), "test loss " + result.group(1) + ", test accuracy " + result.group(2));

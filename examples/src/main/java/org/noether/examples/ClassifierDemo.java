@@ -1,4 +1,4 @@
-package org.noether.cli;
+package org.noether.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.noether.data.Dataset;
 import org.noether.data.FashionMnist;
 import org.noether.losses.SparseCategoricalCrossentropy;
-import org.noether.models.Sequential;
+import org.noether.models.Model;
 import org.noether.optimizers.Optimizer;
 import org.noether.tensor.Tensor;
 import org.noether.train.FitOptions;
@@ -26,18 +26,41 @@ import org.noether.train.metrics.ConfusionMatrix;
  * <p>The optimizer is made for the number of steps the run will take, so that a learning-rate
  * schedule can end exactly with training.
  *
- * <pre>{@code new ClassifierDemo("mlp", "...", Demos::mlp, steps -> new Adam(1e-3), 5, 32).run(options, out);}</pre>
+ * <pre>{@code new ClassifierDemo("mlp", "...", FashionMlp::network, steps -> new Adam(1e-3), 5, 32).run(options, out);}</pre>
+ *
+ * @param name              the demo's name on the command line ({@code ./noether demo NAME})
+ * @param description       one line for the report
+ * @param model             makes the untrained network, for inputs {@code [28, 28, 1]}
+ * @param optimizerForSteps makes the optimizer for a run of that many steps
  */
-record ClassifierDemo(String name, String description, Supplier<Sequential> model,
-                      LongFunction<Optimizer> optimizerForSteps,
-                      int defaultEpochs, int defaultBatchSize) {
+public record ClassifierDemo(String name, String description, Supplier<Model> model,
+                             LongFunction<Optimizer> optimizerForSteps,
+                             int defaultEpochs, int defaultBatchSize) {
 
-    /** What the user may change from the command line. */
-    record Options(Path data, Integer epochs, Integer batchSize, Path output, long seed, double validationSplit) {
+    /**
+     * What the user may change: the data directory ({@link FashionData#locate}), epochs and batch
+     * size (null for the demo's), where the model goes (null for {@code models/NAME}), the seed and
+     * a validation fraction (0 for none).
+     */
+    public record Options(Path data, Integer epochs, Integer batchSize, Path output, long seed,
+                          double validationSplit) {
+        /** The demo's defaults: data found automatically, seed 0, no validation. */
+        public static Options defaults() {
+            return new Options(null, null, null, null, 0, 0);
+        }
+
+        /** Options from an example's command line: {@code --data --epochs --batch-size --output --seed}. */
+        static Options parse(String... args) {
+            ExampleOptions options = ExampleOptions.parse(args, "data", "epochs", "batch-size", "output", "seed");
+            Integer epochs = options.has("epochs") ? options.integer("epochs", 0) : null;
+            Integer batchSize = options.has("batch-size") ? options.integer("batch-size", 0) : null;
+            return new Options(options.path("data", null), epochs, batchSize, options.path("output", null),
+                    options.integer("seed", 0), 0);
+        }
     }
 
     /** Trains, evaluates and saves; returns the test accuracy. */
-    double run(Options options, PrintStream out) throws IOException {
+    public double run(Options options, PrintStream out) throws IOException {
         FashionData data = FashionData.locate(options.data());
         out.println("Demo '" + name + "': " + description);
         out.println("Data: " + data.describe());
@@ -54,7 +77,7 @@ record ClassifierDemo(String name, String description, Supplier<Sequential> mode
         }
         long steps = (long) epochs * ((trainingSamples + batchSize - 1) / batchSize);
 
-        Sequential network = model.get();
+        Model network = model.get();
         network.seed(options.seed());
         network.compile(optimizerForSteps.apply(steps), new SparseCategoricalCrossentropy(), new Accuracy());
         network.build(FashionMnist.IMAGE_SIZE, FashionMnist.IMAGE_SIZE, 1);
