@@ -16,8 +16,14 @@ import org.noether.nn.layers.Conv2D;
 import org.noether.nn.layers.Dense;
 import org.noether.nn.layers.Dropout;
 import org.noether.nn.layers.Flatten;
+import org.noether.nn.layers.GaussianNoise;
 import org.noether.nn.layers.Input;
 import org.noether.nn.layers.Maxout;
+import org.noether.nn.layers.augmentation.RandomErasing;
+import org.noether.nn.layers.augmentation.RandomFlip;
+import org.noether.nn.layers.augmentation.RandomRotation;
+import org.noether.nn.layers.augmentation.RandomTranslation;
+import org.noether.nn.layers.augmentation.RandomZoom;
 
 /**
  * The registry that turns a saved layer config back into a layer: each type name maps to a
@@ -39,6 +45,12 @@ public final class Layers {
         register("Dropout", Dropout::fromConfig);
         register("Conv1D", Conv1D::fromConfig);
         register("Conv2D", Conv2D::fromConfig);
+        register("GaussianNoise", GaussianNoise::fromConfig);
+        register("RandomFlip", RandomFlip::fromConfig);
+        register("RandomTranslation", RandomTranslation::fromConfig);
+        register("RandomRotation", RandomRotation::fromConfig);
+        register("RandomZoom", RandomZoom::fromConfig);
+        register("RandomErasing", RandomErasing::fromConfig);
     }
 
     private Layers() {
