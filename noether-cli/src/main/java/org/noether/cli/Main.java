@@ -48,6 +48,7 @@ public final class Main {
                 case "demo" -> demo(rest, out);
                 case "summary" -> summary(rest, out);
                 case "evaluate" -> evaluate(rest, out);
+                case "filter" -> FilterCommand.run(rest, out);
                 case "version", "--version" -> {
                     out.println("noether " + VERSION + " (Java " + Runtime.version() + ", " + Parallel.threads()
                             + " threads)");
@@ -146,6 +147,16 @@ public final class Main {
                   summary MODEL_DIR   print the layers and parameter counts of a saved model
                   evaluate MODEL_DIR  loss and metrics of a saved model on the Fashion-MNIST test set
                       --data DIR, --batch-size N, --threads N (data found as for demo)
+                  filter IN OUT.png   filter an image (PNG or JPEG) with a fixed kernel and write a PNG
+                      --kernel K            blur, gaussian, sobel-x, sobel-y, sobel (gradient magnitude),
+                                            laplacian or gabor
+                      --size N              window of blur (3), gaussian (2*ceil(3*sigma)+1) or gabor
+                      --sigma S             width of gaussian (1) or gabor (0.56 * wavelength)
+                      --theta DEG           gabor orientation, counter-clockwise (0)
+                      --wavelength W        gabor stripe period in pixels (6); --gamma G its aspect (0.5)
+                      --neighbours 4|8      laplacian stencil (4)
+                      --boundary B          beyond the border: reflect (default), zeros or periodic
+                      --normalize           stretch min..max to black..white instead of clipping to 0..1
                   test                run the whole test suite (handled by the ./noether launcher)
                   version             print the version
                   help                print this text

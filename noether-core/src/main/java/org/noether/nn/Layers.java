@@ -24,6 +24,7 @@ import org.noether.nn.layers.GlobalAveragePooling1D;
 import org.noether.nn.layers.GlobalAveragePooling2D;
 import org.noether.nn.layers.GlobalMaxPooling1D;
 import org.noether.nn.layers.GlobalMaxPooling2D;
+import org.noether.nn.layers.GaussianNoise;
 import org.noether.nn.layers.Input;
 import org.noether.nn.layers.LayerNormalization;
 import org.noether.nn.layers.MaxPooling1D;
@@ -31,6 +32,11 @@ import org.noether.nn.layers.MaxPooling2D;
 import org.noether.nn.layers.Maxout;
 import org.noether.nn.layers.Reshape;
 import org.noether.nn.layers.UpSampling2D;
+import org.noether.nn.layers.augmentation.RandomErasing;
+import org.noether.nn.layers.augmentation.RandomFlip;
+import org.noether.nn.layers.augmentation.RandomRotation;
+import org.noether.nn.layers.augmentation.RandomTranslation;
+import org.noether.nn.layers.augmentation.RandomZoom;
 
 /**
  * The registry that turns a saved layer config back into a layer: each type name maps to a
@@ -65,6 +71,12 @@ public final class Layers {
         register("Reshape", Reshape::fromConfig);
         register("BatchNormalization", BatchNormalization::fromConfig);
         register("LayerNormalization", LayerNormalization::fromConfig);
+        register("GaussianNoise", GaussianNoise::fromConfig);
+        register("RandomFlip", RandomFlip::fromConfig);
+        register("RandomTranslation", RandomTranslation::fromConfig);
+        register("RandomRotation", RandomRotation::fromConfig);
+        register("RandomZoom", RandomZoom::fromConfig);
+        register("RandomErasing", RandomErasing::fromConfig);
     }
 
     private Layers() {
