@@ -11,13 +11,19 @@ import org.noether.nn.activations.Activations;
 import org.noether.nn.initializers.Initializer;
 import org.noether.nn.initializers.Initializers;
 import org.noether.nn.layers.ActivationLayer;
+import org.noether.nn.layers.Add;
+import org.noether.nn.layers.Average;
+import org.noether.nn.layers.Concatenate;
 import org.noether.nn.layers.Conv1D;
 import org.noether.nn.layers.Conv2D;
 import org.noether.nn.layers.Dense;
 import org.noether.nn.layers.Dropout;
 import org.noether.nn.layers.Flatten;
 import org.noether.nn.layers.Input;
+import org.noether.nn.layers.Maximum;
 import org.noether.nn.layers.Maxout;
+import org.noether.nn.layers.Multiply;
+import org.noether.nn.layers.Subtract;
 
 /**
  * The registry that turns a saved layer config back into a layer: each type name maps to a
@@ -39,6 +45,12 @@ public final class Layers {
         register("Dropout", Dropout::fromConfig);
         register("Conv1D", Conv1D::fromConfig);
         register("Conv2D", Conv2D::fromConfig);
+        register("Add", Add::fromConfig);
+        register("Subtract", Subtract::fromConfig);
+        register("Multiply", Multiply::fromConfig);
+        register("Average", Average::fromConfig);
+        register("Maximum", Maximum::fromConfig);
+        register("Concatenate", Concatenate::fromConfig);
     }
 
     private Layers() {
