@@ -3,14 +3,17 @@ package org.noether.models;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.noether.autograd.GradMode;
 import org.noether.data.Dataset;
 import org.noether.losses.Loss;
 import org.noether.losses.Losses;
 import org.noether.nn.Layer;
+import org.noether.nn.Node;
 import org.noether.nn.Parameter;
 import org.noether.optimizers.Optimizer;
 import org.noether.optimizers.Optimizers;
@@ -19,6 +22,7 @@ import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 import org.noether.train.FitOptions;
 import org.noether.train.History;
+import org.noether.train.Objective;
 import org.noether.train.TrainableModel;
 import org.noether.train.Trainer;
 import org.noether.train.metrics.Metric;
@@ -38,6 +42,10 @@ import org.noether.train.metrics.Metrics;
  * Tensor probabilities = model.predict(xTest);
  * model.save(Path.of("my-model"));
  * }</pre>
+ *
+ * <p>A model has one or more inputs and outputs: {@link Sequential} one of each, a
+ * {@link FunctionalModel} (made with {@link #of}) any number. The methods taking one tensor are for
+ * one input and one output; their list forms take one tensor per input and per output, in order.
  */
 public abstract class Model implements TrainableModel {
     /** Mixed into the seed for the shuffling stream, so it shares no numbers with weight initialization. */
@@ -54,20 +62,40 @@ public abstract class Model implements TrainableModel {
 
     // ---------------------------------------------------------------- structure
 
-    /** The layers in the order they run. */
+    /** A {@link FunctionalModel} from its input and output nodes (Keras's {@code Model(inputs, outputs)}). */
+    public static FunctionalModel of(Node input, Node output) {
+        return new FunctionalModel(input, output);
+    }
+
+    /** A functional model of several inputs and outputs, in the order given. */
+    public static FunctionalModel of(List<Node> inputs, List<Node> outputs) {
+        return new FunctionalModel(inputs, outputs);
+    }
+
+    /** The layers in the order they run (each once, also when it is called several times). */
     public abstract List<Layer> layers();
 
-    /** Builds every layer for inputs of per-sample shape {@code inputShape}. */
-    protected abstract void buildFor(Shape inputShape, Rng rng);
+    /** Builds every layer for inputs of these per-sample shapes, one per model input. */
+    protected abstract void buildFor(List<Shape> inputShapes, Rng rng);
 
-    /** The per-sample input shape, or null before the model is built. */
-    public abstract Shape inputShape();
+    /** The per-sample input shapes, one per model input, or null while unknown (a Sequential without Input). */
+    public abstract List<Shape> inputShapes();
 
-    /** The forward pass on a batch of a built model. */
-    protected abstract Tensor call(Tensor x, boolean training);
+    /** The forward pass of a built model: one batch per input, one result per output. */
+    protected abstract List<Tensor> call(List<Tensor> inputs, boolean training);
 
     /** Whether the weights exist. */
     public abstract boolean isBuilt();
+
+    /** The per-sample input shape of a model of one input, or null before the model is built. */
+    public Shape inputShape() {
+        List<Shape> shapes = inputShapes();
+        if (shapes != null && shapes.size() != 1) {
+            throw new IllegalStateException("Model '" + name + "' has " + shapes.size() + " inputs " + shapes
+                    + "; see inputShapes()");
+        }
+        return shapes == null ? null : shapes.getFirst();
+    }
 
     /** The model's name (e.g. "sequential"). */
     public String name() {
@@ -101,18 +129,18 @@ public abstract class Model implements TrainableModel {
 
     /**
      * Builds the weights for inputs of per-sample shape {@code inputShape} (e.g. {@code build(784)});
-     * with no arguments, for the shape its Input layer declares.
+     * with no arguments, for the shapes its Input layers declare.
      */
     public Model build(int... inputShape) {
-        if (inputShape.length == 0 && inputShape() != null) {
-            ensureBuilt(inputShape());
+        if (inputShape.length == 0 && inputShapes() != null) {
+            ensureBuilt(inputShapes());
         } else {
-            ensureBuilt(Shape.of(inputShape));
+            ensureBuilt(List.of(Shape.of(inputShape)));
         }
         return this;
     }
 
-    private void ensureBuilt(Shape perSample) {
+    private void ensureBuilt(List<Shape> perSample) {
         if (!isBuilt()) {
             seedUsed = true;
             buildFor(perSample, new Rng(seed));
@@ -121,8 +149,8 @@ public abstract class Model implements TrainableModel {
 
     private void requireBuilt(String what) {
         if (!isBuilt()) {
-            if (inputShape() != null) {
-                ensureBuilt(inputShape());
+            if (inputShapes() != null) {
+                ensureBuilt(inputShapes());
             } else {
                 throw new IllegalStateException(what + ": the model '" + name + "' is not built yet. Start it with an "
                         + "Input layer, call build(inputShape), or call it on data first.");
@@ -134,11 +162,41 @@ public abstract class Model implements TrainableModel {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        if (x.rank() == 0) {
-            throw new IllegalArgumentException("Model '" + name + "' needs a batch; received a scalar");
+        return onlyOutput(forward(List.of(x), training), "forward");
+    }
+
+    @Override
+    public List<Tensor> forward(List<Tensor> inputs, boolean training) {
+        buildForInputs(inputs);
+        return call(inputs, training);
+    }
+
+    /** Checks that there is one batch per model input, then builds the model for their shapes if needed. */
+    private void buildForInputs(List<Tensor> inputs) {
+        if (inputs == null || inputs.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("Model '" + name + "' needs one tensor per input. Received: " + inputs);
         }
-        ensureBuilt(x.shape().dropFirst());
-        return call(x, training);
+        List<Shape> declared = inputShapes();
+        int expected = declared == null ? 1 : declared.size();
+        if (inputs.size() != expected) {
+            throw new IllegalArgumentException("Model '" + name + "' takes " + expected + " input"
+                    + (expected == 1 ? "" : "s") + (declared == null ? "" : " of per-sample shapes " + declared)
+                    + ". Received: " + inputs.size() + " tensors");
+        }
+        for (Tensor x : inputs) {
+            if (x.rank() == 0) {
+                throw new IllegalArgumentException("Model '" + name + "' needs a batch; received a scalar");
+            }
+        }
+        ensureBuilt(inputs.stream().map(x -> x.shape().dropFirst()).toList());
+    }
+
+    private Tensor onlyOutput(List<Tensor> outputs, String what) {
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("Model '" + name + "' has " + outputs.size() + " outputs "
+                    + outputNames() + "; use the list form of " + what);
+        }
+        return outputs.getFirst();
     }
 
     /**
@@ -149,6 +207,11 @@ public abstract class Model implements TrainableModel {
         return forward(x, false);
     }
 
+    /** The outputs for one batch per input, recorded for differentiation. */
+    public List<Tensor> apply(List<Tensor> inputs) {
+        return forward(inputs, false);
+    }
+
     /** Outputs for all samples, in batches of 32, with recording off. */
     public Tensor predict(Tensor x) {
         return predict(x, 32);
@@ -156,26 +219,41 @@ public abstract class Model implements TrainableModel {
 
     /** Outputs for all samples, in batches of {@code batchSize}, with recording off. */
     public Tensor predict(Tensor x, int batchSize) {
-        if (x.rank() == 0) {
-            throw new IllegalArgumentException("predict needs a batch; received a scalar");
-        }
-        ensureBuilt(x.shape().dropFirst());
-        return Trainer.predict(this, x, batchSize);
+        return onlyOutput(predict(List.of(x), batchSize), "predict");
+    }
+
+    /** Outputs (one tensor per output) for all samples of one tensor per input, in batches of 32. */
+    public List<Tensor> predict(List<Tensor> inputs) {
+        return predict(inputs, 32);
+    }
+
+    /** Outputs (one tensor per output) for all samples, in batches of {@code batchSize}, with recording off. */
+    public List<Tensor> predict(List<Tensor> inputs, int batchSize) {
+        buildForInputs(inputs);
+        return Trainer.predict(this, inputs, batchSize);
     }
 
     /** Outputs for one batch, with recording off. */
     public Tensor predictOnBatch(Tensor x) {
+        return onlyOutput(predictOnBatch(List.of(x)), "predictOnBatch");
+    }
+
+    /** Outputs for one batch per input, with recording off. */
+    public List<Tensor> predictOnBatch(List<Tensor> inputs) {
         try (var _ = GradMode.disabled()) {
-            return forward(x, false);
+            return forward(inputs, false);
         }
     }
 
     // ---------------------------------------------------------------- training
 
-    /** Sets the optimizer, loss and metrics used by {@code fit}, {@code evaluate} and {@code trainOnBatch}. */
+    /**
+     * Sets the optimizer, loss and metrics used by {@code fit}, {@code evaluate} and {@code trainOnBatch};
+     * a model of several outputs applies the loss to each and reports each metric on each.
+     */
     public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
         seedUsed = true;
-        this.trainer = new Trainer(this, optimizer, loss, List.of(metrics), new Rng(seed ^ SHUFFLE_STREAM));
+        this.trainer = new Trainer(this, optimizer, loss, List.of(metrics), shuffleRng());
     }
 
     /** Compiles by Keras names: {@code compile("adam", "categorical_crossentropy", "accuracy")}. */
@@ -185,6 +263,22 @@ public abstract class Model implements TrainableModel {
             resolved[i] = Metrics.get(metrics[i]);
         }
         compile(Optimizers.get(optimizer), Losses.get(loss), resolved);
+    }
+
+    /**
+     * Compiles a model of several outputs, as Keras's {@code compile(loss=[...], loss_weights=[...],
+     * metrics=[[...], ...])}: one loss per output (or one for all), the weight of each in the total
+     * loss (null: all 1), and each output's own metrics (null: none).
+     */
+    public void compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
+                        List<List<Metric>> metrics) {
+        List<Objective> objectives = Objective.perOutput(outputNames(), losses, lossWeights, metrics);
+        seedUsed = true;
+        this.trainer = new Trainer(this, optimizer, objectives, shuffleRng());
+    }
+
+    private Rng shuffleRng() {
+        return new Rng(seed ^ SHUFFLE_STREAM);
     }
 
     /** Whether {@code compile} has been called. */
@@ -203,7 +297,12 @@ public abstract class Model implements TrainableModel {
 
     /** Trains on {@code x, y}; see {@link FitOptions} for epochs, batch size, validation and callbacks. */
     public History fit(Tensor x, Tensor y, FitOptions options) {
-        return trainer().fit(x, y, options);
+        return fit(Collections.singletonList(x), Collections.singletonList(y), options);
+    }
+
+    /** Trains a model of several inputs and outputs on one tensor per input and one target per output. */
+    public History fit(List<Tensor> inputs, List<Tensor> targets, FitOptions options) {
+        return trainer().fit(inputs, targets, options);
     }
 
     /** Trains on a data set's inputs and targets. */
@@ -228,13 +327,28 @@ public abstract class Model implements TrainableModel {
 
     /** Loss and metrics on {@code x, y} in batches of {@code batchSize}. */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        ensureBuilt(x.shape().dropFirst());
-        return trainer().evaluate(x, y, batchSize);
+        return evaluate(Collections.singletonList(x), Collections.singletonList(y), batchSize);
+    }
+
+    /** Loss and metrics on one tensor per input and one target per output, in batches of 32. */
+    public Map<String, Double> evaluate(List<Tensor> inputs, List<Tensor> targets) {
+        return evaluate(inputs, targets, 32);
+    }
+
+    /** Loss and metrics on one tensor per input and one target per output, in batches of {@code batchSize}. */
+    public Map<String, Double> evaluate(List<Tensor> inputs, List<Tensor> targets, int batchSize) {
+        buildForInputs(inputs);
+        return trainer().evaluate(inputs, targets, batchSize);
     }
 
     /** One gradient step on one batch; returns that batch's loss and metrics. */
     public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
-        return trainer().trainOnBatch(x, y);
+        return trainOnBatch(Collections.singletonList(x), Collections.singletonList(y));
+    }
+
+    /** One gradient step on one batch per input and target; returns that batch's loss and metrics. */
+    public Map<String, Double> trainOnBatch(List<Tensor> inputs, List<Tensor> targets) {
+        return trainer().trainOnBatch(inputs, targets);
     }
 
     // ---------------------------------------------------------------- weights
@@ -242,13 +356,7 @@ public abstract class Model implements TrainableModel {
     /** Every weight by path name ({@code layer/weight}), in layer order. */
     public Map<String, Parameter> namedParameters() {
         requireBuilt("namedParameters");
-        Map<String, Parameter> named = new LinkedHashMap<>();
-        for (Layer layer : layers()) {
-            for (Parameter parameter : layer.parameters()) {
-                named.put(layer.name() + "/" + parameter.name(), parameter);
-            }
-        }
-        return named;
+        return ModelWeights.byPath(layers());
     }
 
     @Override
@@ -271,26 +379,7 @@ public abstract class Model implements TrainableModel {
 
     @Override
     public void loadWeights(Map<String, Tensor> weights) {
-        Map<String, Parameter> named = namedParameters();
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, Parameter> entry : named.entrySet()) {
-            Tensor value = weights.get(entry.getKey());
-            Shape expected = entry.getValue().value().shape();
-            if (value == null) {
-                problems.add("missing '" + entry.getKey() + "' (expected shape " + expected + ")");
-            } else if (!value.shape().equals(expected)) {
-                problems.add("'" + entry.getKey() + "' has shape " + value.shape() + ", expected " + expected);
-            }
-        }
-        for (String key : weights.keySet()) {
-            if (!named.containsKey(key)) {
-                problems.add("unexpected '" + key + "' (the model has no such weight)");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The weights do not fit model '" + name + "': " + String.join("; ", problems));
-        }
-        named.forEach((path, parameter) -> parameter.assign(weights.get(path)));
+        ModelWeights.assign(namedParameters(), weights, name);
     }
 
     /** Total number of scalar weights. */

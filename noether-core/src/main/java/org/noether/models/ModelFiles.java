@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.noether.losses.Losses;
 import org.noether.optimizers.Optimizer;
 import org.noether.optimizers.Optimizers;
 import org.noether.tensor.Tensor;
+import org.noether.train.Objective;
 import org.noether.train.Trainer;
 import org.noether.train.metrics.Metric;
 import org.noether.train.metrics.Metrics;
@@ -58,7 +61,8 @@ final class ModelFiles {
         config.put("architecture", model.architectureConfig());
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         model.namedParameters().forEach((path, parameter) -> tensors.put(path, parameter.value()));
-        if (model.isCompiled() && !model.trainer().loss().name().equals("custom")) {
+        if (model.isCompiled() && model.trainer().objectives().stream()
+                .noneMatch(objective -> objective.loss().name().equals("custom"))) {
             Trainer trainer = model.trainer();
             config.put("compile", compileConfig(trainer));
             trainer.optimizer().state(model.trainableTensors())
@@ -69,16 +73,31 @@ final class ModelFiles {
         AtomicFiles.writeString(directory.resolve(CONFIG_FILE), Json.write(config));
     }
 
+    /**
+     * The optimizer, loss and metrics by name and config; a model of several outputs saves a list
+     * of losses, their {@code loss_weights} and a list of metrics per output, as Keras's compile takes them.
+     */
     private static Map<String, Object> compileConfig(Trainer trainer) {
         Map<String, Object> compile = new LinkedHashMap<>();
         compile.put("optimizer", named(trainer.optimizer().name(), trainer.optimizer().config()));
-        compile.put("loss", named(trainer.loss().name(), trainer.loss().config()));
-        List<Object> metrics = new ArrayList<>();
-        for (Metric metric : trainer.metrics()) {
-            metrics.add(named(metric.name(), metric.config()));
+        List<Objective> objectives = trainer.objectives();
+        if (objectives.size() == 1) {
+            compile.put("loss", named(trainer.loss().name(), trainer.loss().config()));
+            compile.put("metrics", metricsConfig(trainer.metrics()));
+        } else {
+            compile.put("loss", objectives.stream().map(o -> named(o.loss().name(), o.loss().config())).toList());
+            compile.put("loss_weights", objectives.stream().map(Objective::lossWeight).toList());
+            compile.put("metrics", objectives.stream().map(o -> metricsConfig(o.metrics())).toList());
         }
-        compile.put("metrics", metrics);
         return compile;
+    }
+
+    private static List<Object> metricsConfig(List<Metric> metrics) {
+        List<Object> configs = new ArrayList<>();
+        for (Metric metric : metrics) {
+            configs.add(named(metric.name(), metric.config()));
+        }
+        return configs;
     }
 
     private static Map<String, Object> named(String name, Map<String, Object> config) {
@@ -125,6 +144,7 @@ final class ModelFiles {
         read.finish();
         Model model = switch (modelClass) {
             case "Sequential" -> Sequential.fromArchitecture(architecture, seed);
+            case "FunctionalModel" -> FunctionalModel.fromArchitecture(architecture, seed);
             default -> throw new FileFormatException(file, "unknown model class '" + modelClass + "'");
         };
         if (modelName != null) {
@@ -146,17 +166,37 @@ final class ModelFiles {
         return model;
     }
 
-    private static void compile(Model model, Map<String, Object> compile, Map<String, Tensor> optimizerState) {
-        ConfigReader read = new ConfigReader("the compile config", compile);
-        Optimizer optimizer = ConfigReader.readNamed("the saved optimizer", read.getMap("optimizer"),
-                Optimizers::fromConfig);
-        Loss loss = ConfigReader.readNamed("the saved loss", read.getMap("loss"), Losses::fromConfig);
+    private static List<Metric> metrics(ConfigReader read) {
         List<Metric> metrics = new ArrayList<>();
         for (Map<String, Object> entry : read.getMapList("metrics", List.of())) {
             metrics.add(ConfigReader.readNamed("a saved metric", entry, Metrics::fromConfig));
         }
-        read.finish();
-        model.compile(optimizer, loss, metrics.toArray(Metric[]::new));
+        return metrics;
+    }
+
+    private static void compile(Model model, Map<String, Object> compile, Map<String, Tensor> optimizerState) {
+        ConfigReader read = new ConfigReader("the compile config", compile);
+        Optimizer optimizer = ConfigReader.readNamed("the saved optimizer", read.getMap("optimizer"),
+                Optimizers::fromConfig);
+        if (read.value("loss") instanceof List<?>) {
+            List<Loss> losses = new ArrayList<>();
+            for (Map<String, Object> entry : read.getMapList("loss")) {
+                losses.add(ConfigReader.readNamed("a saved loss", entry, Losses::fromConfig));
+            }
+            double[] weights = read.getDoubleArray("loss_weights");
+            List<List<Metric>> metrics = new ArrayList<>();
+            for (Object perOutput : read.getList("metrics")) {
+                Map<String, Object> entry = Collections.singletonMap("metrics", perOutput);
+                metrics.add(metrics(new ConfigReader("the compile config", entry)));
+            }
+            read.finish();
+            model.compile(optimizer, losses, Arrays.stream(weights).boxed().toList(), metrics);
+        } else {
+            Loss loss = ConfigReader.readNamed("the saved loss", read.getMap("loss"), Losses::fromConfig);
+            List<Metric> metrics = metrics(read);
+            read.finish();
+            model.compile(optimizer, loss, metrics.toArray(Metric[]::new));
+        }
         if (!optimizerState.isEmpty()) {
             try {
                 optimizer.loadState(model.trainableTensors(), optimizerState);

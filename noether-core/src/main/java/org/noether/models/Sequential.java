@@ -95,8 +95,8 @@ public final class Sequential extends Model {
     }
 
     @Override
-    public Shape inputShape() {
-        return inputShape;
+    public List<Shape> inputShapes() {
+        return inputShape == null ? null : List.of(inputShape);
     }
 
     @Override
@@ -114,10 +114,11 @@ public final class Sequential extends Model {
     }
 
     @Override
-    protected void buildFor(Shape perSample, Rng rng) {
+    protected void buildFor(List<Shape> inputShapes, Rng rng) {
         if (layers.isEmpty()) {
             throw new IllegalStateException("Model '" + name() + "' has no layers");
         }
+        Shape perSample = inputShapes.getFirst();
         Shape shape = perSample;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
@@ -134,12 +135,12 @@ public final class Sequential extends Model {
     }
 
     @Override
-    protected Tensor call(Tensor x, boolean training) {
-        Tensor out = x;
+    protected List<Tensor> call(List<Tensor> inputs, boolean training) {
+        Tensor out = inputs.getFirst();
         for (Layer layer : layers) {
             out = layer.apply(out, training);
         }
-        return out;
+        return List.of(out);
     }
 
     @Override
@@ -187,7 +188,8 @@ public final class Sequential extends Model {
         return separated.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    private static String uniqueName(String base, Set<String> taken) {
+    /** {@code base}, or else the first of {@code base_1, base_2, ...} not taken, as Keras names layers. */
+    static String uniqueName(String base, Set<String> taken) {
         if (!taken.contains(base)) {
             return base;
         }

@@ -1,7 +1,10 @@
 package org.noether.models;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.noether.nn.Layer;
+import org.noether.nn.Node;
 import org.noether.nn.Parameter;
 import org.noether.nn.layers.Input;
 import org.noether.tensor.Shape;
@@ -9,36 +12,46 @@ import org.noether.tensor.Shape;
 /**
  * Formats {@link Model#summary()}: one row per layer with its name, type, output shape (batch
  * axis as None, as Keras prints it) and parameter count, then the totals with their size in
- * float32 bytes.
+ * float32 bytes. A functional model also lists its Input layers and, as Keras does, what each
+ * layer is connected to: {@code name[call][0]} for every output it takes, over all its calls.
  */
 final class Summary {
     private static final int NAME_WIDTH = 34;
     private static final int SHAPE_WIDTH = 26;
     private static final int COUNT_WIDTH = 12;
+    private static final int CONNECTED_WIDTH = 34;
 
     private Summary() {
     }
 
     static String format(Model model) {
+        Graph graph = model instanceof FunctionalModel functional ? functional.graph() : null;
         StringBuilder out = new StringBuilder();
-        String rule = "_".repeat(NAME_WIDTH + SHAPE_WIDTH + COUNT_WIDTH);
+        String rule = "_".repeat(NAME_WIDTH + SHAPE_WIDTH + COUNT_WIDTH + (graph == null ? 0 : CONNECTED_WIDTH));
         out.append("Model: \"").append(model.name()).append("\"\n").append(rule).append('\n');
-        out.append(row("Layer (type)", "Output Shape", "Param #"));
+        out.append(row("Layer (type)", "Output Shape", "Param #", graph == null ? null : "Connected to"));
         out.append("=".repeat(rule.length())).append('\n');
+        Shape shape = graph == null ? model.inputShape() : null;
+        for (Layer layer : model.layers()) {
+            String connected = null;
+            if (graph == null) {
+                shape = layer.outputShape(shape);
+                if (layer instanceof Input) {
+                    continue; // as Keras: the input shape is the first layer's input, not a row
+                }
+            } else {
+                List<Node> calls = graph.calls(layer);
+                shape = calls.getLast().shape(); // as Keras: the shape of the layer's last call
+                connected = connections(graph, calls);
+            }
+            out.append(row(layer.name() + " (" + layer.type() + ")", batchShape(shape),
+                    String.format(Locale.ROOT, "%,d", layer.parameterCount()), connected));
+        }
         long total = 0;
         long trainable = 0;
-        Shape shape = model.inputShape();
-        for (Layer layer : model.layers()) {
-            shape = layer.outputShape(shape);
-            if (layer instanceof Input) {
-                continue; // as Keras: the input shape is the first layer's input, not a row
-            }
-            long count = layer.parameterCount();
-            total += count;
-            for (Parameter parameter : layer.parameters()) {
-                trainable += parameter.trainable() ? parameter.value().size() : 0;
-            }
-            out.append(row(layer.name() + " (" + layer.type() + ")", batchShape(shape), String.format(Locale.ROOT, "%,d", count)));
+        for (Parameter parameter : model.namedParameters().values()) {
+            total += parameter.value().size();
+            trainable += parameter.trainable() ? parameter.value().size() : 0;
         }
         out.append("=".repeat(rule.length())).append('\n');
         out.append("Total params: ").append(countWithSize(total)).append('\n');
@@ -48,9 +61,21 @@ final class Summary {
         return out.toString();
     }
 
-    private static String row(String name, String shape, String count) {
-        return String.format(Locale.ROOT, " %-" + (NAME_WIDTH - 1) + "s%-" + SHAPE_WIDTH + "s%" + COUNT_WIDTH + "s\n",
-                name, shape, count);
+    /** {@code conv2d_1[0][0], input_layer[0][0]}: the outputs every call of a layer takes, or "-" for none. */
+    private static String connections(Graph graph, List<Node> calls) {
+        List<String> sources = new ArrayList<>();
+        for (Node call : calls) {
+            for (Node parent : call.parents()) {
+                sources.add(parent.layer().name() + "[" + graph.callIndex(parent) + "][0]");
+            }
+        }
+        return sources.isEmpty() ? "-" : String.join(", ", sources);
+    }
+
+    private static String row(String name, String shape, String count, String connected) {
+        String row = String.format(Locale.ROOT, " %-" + (NAME_WIDTH - 1) + "s%-" + SHAPE_WIDTH + "s%" + COUNT_WIDTH
+                + "s", name, shape, count);
+        return (connected == null ? row : row + "   " + connected) + "\n";
     }
 
     /** {@code (None, 28, 28, 32)}: the per-sample shape with the batch axis in front. */

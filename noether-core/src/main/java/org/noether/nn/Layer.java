@@ -1,6 +1,7 @@
 package org.noether.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.noether.tensor.Tensor;
  *
  * <p>Subclasses implement {@code outputShape}, {@code call}, and if they hold weights,
  * {@code build} with {@link #addWeight}; {@link #config()} returns the constructor arguments so
- * a saved model can be rebuilt (see {@link Layers}).
+ * a saved model can be rebuilt (see {@link Layers}). In the functional API a layer is called on
+ * symbolic tensors with {@link #on}; a layer called several times shares its weights.
  *
  * <pre>{@code
  * Layer dense = new Dense(10, Activations.SOFTMAX);
@@ -31,6 +33,7 @@ public abstract class Layer {
     private String name;
     private Shape inputShape;
     private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Node> inboundNodes = new ArrayList<>();
 
     /** The layer's type as saved in a model config, e.g. "Dense" (the class name by default). */
     public String type() {
@@ -56,7 +59,10 @@ public abstract class Layer {
         return inputShape != null;
     }
 
-    /** The per-sample input shape this layer was built for (null before building). */
+    /**
+     * The per-sample input shape this layer was built for (null before building); for a
+     * {@link MergeLayer}, the first input's.
+     */
     public final Shape inputShape() {
         return inputShape;
     }
@@ -147,6 +153,68 @@ public abstract class Layer {
      */
     public Map<String, Object> config() {
         return new LinkedHashMap<>();
+    }
+
+    // ---------------------------------------------------------------- functional API
+
+    /**
+     * Calls this layer on a symbolic tensor (as calling a Keras layer on a KerasTensor): the result
+     * knows this layer, its input and its per-sample shape, computed now by {@link #outputShape} so
+     * that a shape that does not fit fails here. Calling a layer again shares its weights.
+     *
+     * <pre>{@code Node hidden = new Dense(64, "relu").on(inputs);}</pre>
+     */
+    public final Node on(Node input) {
+        return on(Arrays.asList(input));
+    }
+
+    /** Calls this layer on several nodes: a {@link MergeLayer} takes several, any other layer exactly one. */
+    public final Node on(List<Node> inputs) {
+        return Node.call(this, inputs);
+    }
+
+    /** The nodes made by calling this layer, in call order. */
+    final List<Node> inboundNodes() {
+        return Collections.unmodifiableList(inboundNodes);
+    }
+
+    final void addInboundNode(Node node) {
+        inboundNodes.add(node);
+    }
+
+    // The graph hooks below take one shape or tensor per input of a call; MergeLayer overrides them.
+
+    /** The output shape of a call on inputs of these shapes. */
+    Shape outputShape(List<Shape> inputShapes) {
+        return outputShape(onlyInput(inputShapes, inputShapes));
+    }
+
+    /** Builds for a call on inputs of these shapes. */
+    void build(List<Shape> inputShapes, Rng rng) {
+        build(onlyInput(inputShapes, inputShapes), rng);
+    }
+
+    /** Runs a call on these inputs. */
+    Tensor apply(List<Tensor> inputs, boolean training) {
+        return apply(onlyInput(inputs, inputs.stream().map(Tensor::shape).toList()), training);
+    }
+
+    /** The input shapes this layer was built for, one per input, or null before building. */
+    List<Shape> builtInputShapes() {
+        return isBuilt() ? List.of(inputShape) : null;
+    }
+
+    /** Marks a layer of several inputs as built; {@link #inputShape()} then gives the first input's shape. */
+    final void markBuilt(Shape firstInputShape) {
+        this.inputShape = firstInputShape;
+    }
+
+    private <T> T onlyInput(List<T> inputs, List<Shape> shapes) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(describe() + " takes one input. Received: " + inputs.size()
+                    + " inputs of shapes " + shapes);
+        }
+        return inputs.get(0);
     }
 
     /** "Dense 'dense_1'" — how errors refer to this layer. */

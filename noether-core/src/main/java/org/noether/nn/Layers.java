@@ -11,26 +11,32 @@ import org.noether.nn.activations.Activations;
 import org.noether.nn.initializers.Initializer;
 import org.noether.nn.initializers.Initializers;
 import org.noether.nn.layers.ActivationLayer;
+import org.noether.nn.layers.Add;
+import org.noether.nn.layers.Average;
 import org.noether.nn.layers.AveragePooling1D;
 import org.noether.nn.layers.AveragePooling2D;
 import org.noether.nn.layers.BatchNormalization;
+import org.noether.nn.layers.Concatenate;
 import org.noether.nn.layers.Conv1D;
 import org.noether.nn.layers.Conv2D;
 import org.noether.nn.layers.Conv2DTranspose;
 import org.noether.nn.layers.Dense;
 import org.noether.nn.layers.Dropout;
 import org.noether.nn.layers.Flatten;
+import org.noether.nn.layers.GaussianNoise;
 import org.noether.nn.layers.GlobalAveragePooling1D;
 import org.noether.nn.layers.GlobalAveragePooling2D;
 import org.noether.nn.layers.GlobalMaxPooling1D;
 import org.noether.nn.layers.GlobalMaxPooling2D;
-import org.noether.nn.layers.GaussianNoise;
 import org.noether.nn.layers.Input;
 import org.noether.nn.layers.LayerNormalization;
 import org.noether.nn.layers.MaxPooling1D;
 import org.noether.nn.layers.MaxPooling2D;
+import org.noether.nn.layers.Maximum;
 import org.noether.nn.layers.Maxout;
+import org.noether.nn.layers.Multiply;
 import org.noether.nn.layers.Reshape;
+import org.noether.nn.layers.Subtract;
 import org.noether.nn.layers.UpSampling2D;
 import org.noether.nn.layers.augmentation.RandomErasing;
 import org.noether.nn.layers.augmentation.RandomFlip;
@@ -77,6 +83,12 @@ public final class Layers {
         register("RandomRotation", RandomRotation::fromConfig);
         register("RandomZoom", RandomZoom::fromConfig);
         register("RandomErasing", RandomErasing::fromConfig);
+        register("Add", Add::fromConfig);
+        register("Subtract", Subtract::fromConfig);
+        register("Multiply", Multiply::fromConfig);
+        register("Average", Average::fromConfig);
+        register("Maximum", Maximum::fromConfig);
+        register("Concatenate", Concatenate::fromConfig);
     }
 
     private Layers() {

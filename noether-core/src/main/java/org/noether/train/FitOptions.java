@@ -17,8 +17,8 @@ public final class FitOptions {
     private int epochs = 1;
     private int batchSize = 32;
     private double validationSplit;
-    private Tensor validationX;
-    private Tensor validationY;
+    private List<Tensor> validationInputs;
+    private List<Tensor> validationTargets;
     private boolean shuffle = true;
     private final List<Callback> callbacks = new ArrayList<>();
     private Verbosity verbosity = Verbosity.AUTO;
@@ -69,8 +69,13 @@ public final class FitOptions {
 
     /** Explicit validation data, evaluated after every epoch (takes precedence over the split). */
     public FitOptions validationData(Tensor x, Tensor y) {
-        this.validationX = x;
-        this.validationY = y;
+        return validationData(x == null ? null : Collections.singletonList(x), Collections.singletonList(y));
+    }
+
+    /** Explicit validation data for a model of several inputs and outputs: one tensor per input and per output. */
+    public FitOptions validationData(List<Tensor> inputs, List<Tensor> targets) {
+        this.validationInputs = inputs == null ? null : new ArrayList<>(inputs);
+        this.validationTargets = targets == null ? null : new ArrayList<>(targets);
         return this;
     }
 
@@ -130,12 +135,24 @@ public final class FitOptions {
         return validationSplit;
     }
 
+    /** The validation inputs of a one-input model (the first input's), or null. */
     public Tensor validationX() {
-        return validationX;
+        return validationInputs == null || validationInputs.isEmpty() ? null : validationInputs.getFirst();
     }
 
+    /** The validation targets of a one-output model (the first output's), or null. */
     public Tensor validationY() {
-        return validationY;
+        return validationTargets == null || validationTargets.isEmpty() ? null : validationTargets.getFirst();
+    }
+
+    /** The validation inputs, one tensor per model input, or null. */
+    public List<Tensor> validationInputs() {
+        return validationInputs == null ? null : Collections.unmodifiableList(validationInputs);
+    }
+
+    /** The validation targets, one tensor per model output, or null. */
+    public List<Tensor> validationTargets() {
+        return validationTargets == null ? null : Collections.unmodifiableList(validationTargets);
     }
 
     public boolean shuffle() {

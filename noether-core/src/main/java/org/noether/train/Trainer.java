@@ -1,11 +1,13 @@
 package org.noether.train;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.noether.autograd.GradMode;
-import org.noether.data.Dataset;
 import org.noether.losses.Loss;
 import org.noether.optimizers.Optimizer;
 import org.noether.tensor.Rng;
@@ -13,6 +15,7 @@ import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 import org.noether.train.metrics.Mean;
 import org.noether.train.metrics.Metric;
+import org.noether.train.metrics.Metrics;
 
 /**
  * The training loop, as plain code: for each epoch, for each batch — forward, loss, backward,
@@ -22,6 +25,11 @@ import org.noether.train.metrics.Metric;
  * accumulate over all samples of the epoch. A loss that is NaN or infinite stops training before
  * the bad step is applied, so the weights stay finite, and says so.
  *
+ * <p>A model of several inputs and outputs takes one tensor per input and one target per output
+ * (batching, shuffling and the validation split treat them all alike); each output has an
+ * {@link Objective}, and the loss minimised is {@code Σ weightₖ · lossₖ}. The single-tensor
+ * methods are the one-input, one-output case.
+ *
  * <pre>{@code
  * Trainer trainer = new Trainer(model, new Adam(), new CategoricalCrossentropy(), List.of(new Accuracy()), rng);
  * History history = trainer.fit(x, y, new FitOptions().epochs(5));
@@ -30,18 +38,66 @@ import org.noether.train.metrics.Metric;
 public final class Trainer {
     private final TrainableModel model;
     private final Optimizer optimizer;
-    private final Loss loss;
-    private final List<Metric> metrics;
+    private final List<Objective> objectives;
     private final Rng rng;
     private final Mean lossTracker = new Mean("loss");
+    private final List<Mean> outputLossTrackers = new ArrayList<>();
 
-    /** A loop that trains {@code model} with the given optimizer, loss and metrics; shuffling draws from {@code rng}. */
+    /**
+     * A loop that trains {@code model} with the given optimizer, loss and metrics; shuffling draws
+     * from {@code rng}. A model of several outputs applies the loss to each and reports every
+     * metric on each (from copies of the built-in metrics given).
+     */
     public Trainer(TrainableModel model, Optimizer optimizer, Loss loss, List<Metric> metrics, Rng rng) {
+        this(model, optimizer, sameForEveryOutput(model.outputNames(), loss, metrics), rng);
+    }
+
+    /** A loop that trains {@code model} with one objective per model output, in output order. */
+    public Trainer(TrainableModel model, Optimizer optimizer, List<Objective> objectives, Rng rng) {
+        List<String> outputs = model.outputNames();
+        if (objectives.size() != outputs.size()) {
+            throw new IllegalArgumentException("The model has " + outputs.size() + " outputs " + outputs
+                    + "; give one loss (objective) per output. Received: " + objectives.size());
+        }
+        Map<Metric, String> owners = new IdentityHashMap<>();
+        for (Objective objective : objectives) {
+            for (Metric metric : objective.metrics()) {
+                String owner = owners.putIfAbsent(metric, objective.output());
+                if (owner != null && !owner.equals(objective.output())) {
+                    throw new IllegalArgumentException("The same '" + metric.name() + "' metric is given to two "
+                            + "outputs ('" + owner + "' and '" + objective.output() + "'); a metric accumulates one "
+                            + "output's values, so give each output its own instance");
+                }
+            }
+        }
         this.model = model;
         this.optimizer = optimizer;
-        this.loss = loss;
-        this.metrics = List.copyOf(metrics);
+        this.objectives = List.copyOf(objectives);
         this.rng = rng;
+        for (Objective objective : this.objectives) {
+            outputLossTrackers.add(new Mean(objective.output() + "_loss"));
+        }
+    }
+
+    private static List<Objective> sameForEveryOutput(List<String> outputs, Loss loss, List<Metric> metrics) {
+        List<Objective> objectives = new ArrayList<>();
+        for (String output : outputs) {
+            objectives.add(new Objective(output, loss, objectives.isEmpty() ? metrics : copies(metrics, output)));
+        }
+        return objectives;
+    }
+
+    private static List<Metric> copies(List<Metric> metrics, String output) {
+        List<Metric> copies = new ArrayList<>();
+        for (Metric metric : metrics) {
+            try {
+                copies.add(Metrics.fromConfig(metric.name(), metric.config()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The metric '" + metric.name() + "' cannot be copied for output '"
+                        + output + "' (" + e.getMessage() + "); give each output its own metrics", e);
+            }
+        }
+        return copies;
     }
 
     /** The optimizer. */
@@ -49,21 +105,31 @@ public final class Trainer {
         return optimizer;
     }
 
-    /** The loss. */
-    public Loss loss() {
-        return loss;
+    /** The loss, per output, its weight and metrics, in output order. */
+    public List<Objective> objectives() {
+        return objectives;
     }
 
-    /** The metrics, in the order they are reported. */
+    /** The loss (of the first output, for a model of several; see {@link #objectives()}). */
+    public Loss loss() {
+        return objectives.getFirst().loss();
+    }
+
+    /** The metrics, in the order they are reported (every output's, in output order). */
     public List<Metric> metrics() {
-        return metrics;
+        return objectives.stream().flatMap(objective -> objective.metrics().stream()).toList();
     }
 
     /** One gradient step on one batch; returns that batch's loss and metrics. */
     public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
-        checkBatch(x, y, "trainOnBatch");
+        return trainOnBatch(Collections.singletonList(x), Collections.singletonList(y));
+    }
+
+    /** One gradient step on one batch of several inputs and targets; returns that batch's loss and metrics. */
+    public Map<String, Double> trainOnBatch(List<Tensor> inputs, List<Tensor> targets) {
+        TrainingData batch = checked(inputs, targets, "trainOnBatch");
         resetTrackers();
-        double value = step(x, y);
+        double value = step(batch);
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("trainOnBatch: the loss is " + value + "; the step was not applied. "
                     + "Lower the learning rate, scale the inputs, or clip gradients.");
@@ -73,21 +139,21 @@ public final class Trainer {
 
     /** Trains for the configured epochs; returns the per-epoch history. */
     public History fit(Tensor x, Tensor y, FitOptions options) {
-        checkBatch(x, y, "fit");
-        Tensor trainX = x;
-        Tensor trainY = y;
-        Tensor validationX = options.validationX();
-        Tensor validationY = options.validationY();
-        if (validationX != null) {
-            checkBatch(validationX, validationY, "fit validationData");
+        return fit(Collections.singletonList(x), Collections.singletonList(y), options);
+    }
+
+    /** Trains a model of several inputs and outputs (one tensor each) for the configured epochs. */
+    public History fit(List<Tensor> inputs, List<Tensor> targets, FitOptions options) {
+        TrainingData train = checked(inputs, targets, "fit");
+        TrainingData validation = null;
+        if (options.validationInputs() != null) {
+            validation = checked(options.validationInputs(), options.validationTargets(), "fit validationData");
         } else if (options.validationSplit() > 0) {
-            Dataset.Pair split = new Dataset(x, y).validationSplit(options.validationSplit());
-            trainX = split.first().x();
-            trainY = split.first().y();
-            validationX = split.second().x();
-            validationY = split.second().y();
+            TrainingData[] parts = train.validationSplit(options.validationSplit());
+            train = parts[0];
+            validation = parts[1];
         }
-        int samples = trainX.dim(0);
+        int samples = train.samples();
         int batchSize = Math.min(options.batchSize(), samples);
         int steps = (samples + batchSize - 1) / batchSize;
         TrainingContext context = new TrainingContext(model, options.epochs(), steps);
@@ -110,9 +176,8 @@ public final class Trainer {
             for (int batch = 0; batch < steps; batch++) {
                 int from = batch * batchSize;
                 int to = Math.min(samples, from + batchSize);
-                Tensor batchX = order == null ? trainX.slice(from, to) : trainX.take(range(order, from, to));
-                Tensor batchY = order == null ? trainY.slice(from, to) : trainY.take(range(order, from, to));
-                double value = step(batchX, batchY);
+                double value = step(order == null ? train.slice(from, to)
+                        : train.take(TrainingData.range(order, from, to)));
                 if (!Double.isFinite(value)) {
                     context.stopTraining("Epoch " + (epoch + 1) + ", batch " + (batch + 1) + ": the loss is " + value
                             + "; training stopped before applying that step. Lower the learning rate, scale the "
@@ -132,8 +197,8 @@ public final class Trainer {
                 // No batch completed (the first loss was not finite): an empty mean reads 0, a perfect epoch.
                 epochLogs.replaceAll((key, value) -> Double.NaN);
             }
-            if (validationX != null && !epochLogs.isEmpty()) {
-                epochLogs.putAll(evaluate(validationX, validationY, options.batchSize(), "val_"));
+            if (validation != null && !epochLogs.isEmpty()) {
+                epochLogs.putAll(evaluate(validation, options.batchSize(), "val_"));
             }
             for (Callback callback : callbacks) {
                 callback.onEpochEnd(epoch, epochLogs, context);
@@ -148,25 +213,27 @@ public final class Trainer {
 
     /** Loss and metrics over all of {@code x, y}, in batches, without changing the model. */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        checkBatch(x, y, "evaluate");
+        return evaluate(Collections.singletonList(x), Collections.singletonList(y), batchSize);
+    }
+
+    /** Loss and metrics over all of several inputs and targets, in batches, without changing the model. */
+    public Map<String, Double> evaluate(List<Tensor> inputs, List<Tensor> targets, int batchSize) {
+        TrainingData data = checked(inputs, targets, "evaluate");
         if (batchSize < 1) {
             throw new IllegalArgumentException("evaluate: batchSize must be >= 1. Received: " + batchSize);
         }
-        return evaluate(x, y, batchSize, "");
+        return evaluate(data, batchSize, "");
     }
 
-    private Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, String prefix) {
+    private Map<String, Double> evaluate(TrainingData data, int batchSize, String prefix) {
         resetTrackers();
-        int samples = x.dim(0);
+        int samples = data.samples();
         try (var _ = GradMode.disabled()) {
             for (int from = 0; from < samples; from += batchSize) {
-                int to = Math.min(samples, from + batchSize);
-                Tensor batchY = y.slice(from, to);
-                Tensor predicted = model.forward(x.slice(from, to), false);
-                lossTracker.update(loss.compute(batchY, predicted).item(), to - from);
-                for (Metric metric : metrics) {
-                    metric.update(batchY, predicted);
-                }
+                TrainingData batch = data.slice(from, Math.min(samples, from + batchSize));
+                List<Tensor> predicted = outputs(batch.inputs(), false);
+                Tensor[] losses = losses(batch.targets(), predicted);
+                record(batch, predicted, total(losses).item(), losses);
             }
         }
         return logs(prefix);
@@ -174,84 +241,156 @@ public final class Trainer {
 
     /** The model's outputs for all of {@code x}, computed in batches with recording off. */
     public static Tensor predict(TrainableModel model, Tensor x, int batchSize) {
+        List<Tensor> outputs = predict(model, List.of(x), batchSize);
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("predict: the model has " + outputs.size() + " outputs "
+                    + model.outputNames() + "; use predict(model, List<Tensor>, batchSize)");
+        }
+        return outputs.getFirst();
+    }
+
+    /** The model's outputs (one tensor per output) for all samples of its inputs, in batches, with recording off. */
+    public static List<Tensor> predict(TrainableModel model, List<Tensor> inputs, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1. Received: " + batchSize);
         }
-        int samples = x.dim(0);
-        float[] out = null;
-        Shape perSample = null;
-        try (var _ = GradMode.disabled()) {
-            for (int from = 0; from < samples; from += batchSize) {
-                int to = Math.min(samples, from + batchSize);
-                Tensor predicted = model.forward(x.slice(from, to), false);
-                if (out == null) {
-                    perSample = predicted.shape().dropFirst();
-                    out = new float[samples * perSample.size()];
-                }
-                System.arraycopy(predicted.data(), 0, out, from * perSample.size(), predicted.size());
+        if (inputs.isEmpty() || inputs.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("predict needs one input tensor per model input. Received: " + inputs);
+        }
+        int samples = inputs.getFirst().rank() == 0 ? -1 : inputs.getFirst().dim(0);
+        for (Tensor input : inputs) {
+            if (input.rank() == 0 || input.dim(0) != samples) {
+                throw new IllegalArgumentException("predict: the inputs " + TrainingData.shapes(inputs)
+                        + " must be batches with the same number of samples (first dimension)");
             }
         }
-        if (out == null) {
-            throw new IllegalArgumentException("predict: no samples (input shape " + x.shape() + ")");
+        List<float[]> out = new ArrayList<>();
+        List<Shape> perSample = new ArrayList<>();
+        try (var _ = GradMode.disabled()) {
+            for (int from = 0; from < samples; from += batchSize) {
+                int start = from;
+                int to = Math.min(samples, from + batchSize);
+                List<Tensor> predicted = model.forward(inputs.stream().map(x -> x.slice(start, to)).toList(), false);
+                for (int k = 0; k < predicted.size(); k++) {
+                    if (out.size() == k) {
+                        perSample.add(predicted.get(k).shape().dropFirst());
+                        out.add(new float[samples * perSample.get(k).size()]);
+                    }
+                    System.arraycopy(predicted.get(k).data(), 0, out.get(k), from * perSample.get(k).size(),
+                            predicted.get(k).size());
+                }
+            }
         }
-        return Tensor.wrap(out, perSample.prepend(samples));
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("predict: no samples (inputs " + TrainingData.shapes(inputs) + ")");
+        }
+        List<Tensor> results = new ArrayList<>();
+        for (int k = 0; k < out.size(); k++) {
+            results.add(Tensor.wrap(out.get(k), perSample.get(k).prepend(samples)));
+        }
+        return results;
     }
 
-    private double step(Tensor x, Tensor y) {
+    private double step(TrainingData batch) {
         List<Tensor> parameters = model.trainableTensors();
         for (Tensor parameter : parameters) {
             parameter.setGrad(null);
         }
-        Tensor predicted = model.forward(x, true);
-        Tensor value = loss.compute(y, predicted);
-        if (value.size() != 1) {
-            throw new IllegalStateException("The loss must be a scalar, but " + loss.name() + " returned shape "
-                    + value.shape());
-        }
-        double lossValue = value.item();
+        List<Tensor> predicted = outputs(batch.inputs(), true);
+        Tensor[] losses = losses(batch.targets(), predicted);
+        Tensor total = total(losses);
+        double lossValue = total.item();
         if (!Double.isFinite(lossValue)) {
             return lossValue;
         }
-        value.backward();
+        total.backward();
         optimizer.step(parameters);
-        lossTracker.update(lossValue, x.dim(0));
-        Tensor detached = predicted.detach();
-        for (Metric metric : metrics) {
-            metric.update(y, detached);
-        }
+        record(batch, predicted.stream().map(Tensor::detach).toList(), lossValue, losses);
         return lossValue;
+    }
+
+    private List<Tensor> outputs(List<Tensor> inputs, boolean training) {
+        List<Tensor> predicted = model.forward(inputs, training);
+        if (predicted.size() != objectives.size()) {
+            throw new IllegalStateException("The model returned " + predicted.size() + " outputs; its objectives "
+                    + "expect " + objectives.size());
+        }
+        return predicted;
+    }
+
+    /** Each output's loss, a scalar tensor recorded for differentiation. */
+    private Tensor[] losses(List<Tensor> targets, List<Tensor> predicted) {
+        Tensor[] losses = new Tensor[objectives.size()];
+        for (int k = 0; k < losses.length; k++) {
+            Loss loss = objectives.get(k).loss();
+            losses[k] = loss.compute(targets.get(k), predicted.get(k));
+            if (losses[k].size() != 1) {
+                throw new IllegalStateException("The loss must be a scalar, but " + loss.name() + " returned shape "
+                        + losses[k].shape());
+            }
+        }
+        return losses;
+    }
+
+    /** {@code Σ weightₖ · lossₖ}; one unweighted loss is returned as it is. */
+    private Tensor total(Tensor[] losses) {
+        Tensor total = null;
+        for (int k = 0; k < losses.length; k++) {
+            double weight = objectives.get(k).lossWeight();
+            Tensor weighted = weight == 1 ? losses[k] : losses[k].mul(weight);
+            total = total == null ? weighted : total.add(weighted);
+        }
+        return total;
+    }
+
+    private void record(TrainingData batch, List<Tensor> predicted, double total, Tensor[] losses) {
+        int samples = batch.samples();
+        lossTracker.update(total, samples);
+        for (int k = 0; k < objectives.size(); k++) {
+            outputLossTrackers.get(k).update(losses[k].item(), samples);
+            for (Metric metric : objectives.get(k).metrics()) {
+                metric.update(batch.targets().get(k), predicted.get(k));
+            }
+        }
     }
 
     private void resetTrackers() {
         lossTracker.reset();
-        for (Metric metric : metrics) {
+        for (Mean tracker : outputLossTrackers) {
+            tracker.reset();
+        }
+        for (Metric metric : metrics()) {
             metric.reset();
         }
     }
 
+    /**
+     * The logs as Keras names them: {@code loss} and metric names for one output; {@code loss} (the
+     * total), {@code <output>_loss} and {@code <output>_<metric>} for several.
+     */
     private Map<String, Double> logs(String prefix) {
         Map<String, Double> logs = new LinkedHashMap<>();
         logs.put(prefix + "loss", lossTracker.result());
-        for (Metric metric : metrics) {
-            logs.put(prefix + metric.name(), metric.result());
+        boolean several = objectives.size() > 1;
+        if (several) {
+            for (Mean tracker : outputLossTrackers) {
+                logs.put(prefix + tracker.name(), tracker.result());
+            }
+        }
+        for (Objective objective : objectives) {
+            for (Metric metric : objective.metrics()) {
+                logs.put(prefix + (several ? objective.output() + "_" : "") + metric.name(), metric.result());
+            }
         }
         return logs;
     }
 
-    private static int[] range(int[] order, int from, int to) {
-        return java.util.Arrays.copyOfRange(order, from, to);
-    }
-
-    private static void checkBatch(Tensor x, Tensor y, String where) {
-        if (x == null || y == null) {
-            throw new IllegalArgumentException(where + " needs both inputs and targets");
+    private TrainingData checked(List<Tensor> inputs, List<Tensor> targets, String where) {
+        TrainingData data = TrainingData.of(inputs, targets, where);
+        if (targets.size() != objectives.size()) {
+            throw new IllegalArgumentException(where + ": the model has " + objectives.size() + " outputs "
+                    + model.outputNames() + " and needs one target tensor each. Received: " + targets.size());
         }
-        if (x.rank() == 0 || y.rank() == 0 || x.dim(0) != y.dim(0)) {
-            throw new IllegalArgumentException(where + ": inputs " + x.shape() + " and targets " + y.shape()
-                    + " must have the same number of samples (first dimension)");
-        }
-        if (x.dim(0) == 0) {
-            throw new IllegalArgumentException(where + ": no samples (input shape " + x.shape() + ")");
-        }
+        return data;
     }
 }
