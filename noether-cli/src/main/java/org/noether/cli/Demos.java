@@ -6,6 +6,7 @@ import org.noether.examples.ClassifierDemo;
 import org.noether.examples.ConvSimple;
 import org.noether.examples.FashionCnn;
 import org.noether.examples.FashionMlp;
+import org.noether.examples.FashionResNet;
 import org.noether.examples.LeNet5;
 
 /**
@@ -23,6 +24,7 @@ final class Demos {
         add(FashionMlp.DEMO);
         add(ConvSimple.DEMO);
         add(LeNet5.DEMO);
+        add(FashionResNet.DEMO);
     }
 
     private Demos() {

@@ -96,7 +96,7 @@ class MainTest {
 
         Run unknownDemo = run("demo", "resnet");
         assertEquals(2, unknownDemo.status());
-        assertContains(unknownDemo.err(), "Unknown demo 'resnet'. Known: [fashion-cnn, mlp, conv-simple, lenet]");
+        assertContains(unknownDemo.err(), "Unknown demo 'resnet'. Known: [fashion-cnn, mlp, conv-simple, lenet, fashion-resnet]");
 
         Run twoPaths = run("summary", "a", "b");
         assertEquals(2, twoPaths.status());

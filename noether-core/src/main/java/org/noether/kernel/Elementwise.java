@@ -3,13 +3,20 @@ package org.noether.kernel;
 /**
  * Elementwise loops: a unary map, and a binary operation with NumPy broadcasting.
  *
- * <p>Broadcasting aligns shapes from the right; a dimension of 1 (or a missing leading one) is
- * repeated. The loop walks the output row-major with an odometer over all axes but the last, and
- * runs the last axis as a plain strided loop: stride 0 for a repeated operand.
+ * <p>An operation supplies its loop over one <em>row</em> ({@link UnaryRow}, {@link BinaryRow});
+ * this class decides the rows and splits them over threads. Each operation's row loop is its own
+ * code, so the JIT compiles it with the operation inlined (a per-element callback shared by every
+ * operation would be a megamorphic call per element). Broadcasting aligns shapes from the right; a
+ * dimension of 1 (or a missing leading one) is repeated: the output is walked row-major with an
+ * odometer over all axes but the last, and the last axis is one row, read with stride 0 for a
+ * repeated operand.
  *
- * <pre>{@code Elementwise.binary(a, aDims, b, bDims, out, outDims, Float::sum);}</pre>
+ * <pre>{@code Elementwise.binary(a, aDims, b, bDims, out, outDims, Elementwise.BinaryRow.of(Float::sum));}</pre>
  */
 public final class Elementwise {
+    /** Rows of a same-shape operation are chunks of this many elements, so that threads share the work. */
+    private static final int CHUNK = 4096;
+
     private Elementwise() {
     }
 
@@ -25,44 +32,69 @@ public final class Elementwise {
         float apply(float x, float y);
     }
 
-    /** {@code out[i] = op(x[i])}. */
-    public static void map(float[] x, float[] out, int length, UnaryOp op) {
-        Parallel.forRange(length, 8L * length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = op.apply(x[i]);
+    /** {@code out[outOffset + j] = f(x[xOffset + j])} for {@code j < length}. */
+    @FunctionalInterface
+    public interface UnaryRow {
+        void apply(float[] x, int xOffset, float[] out, int outOffset, int length);
+
+        /** A row loop calling {@code op} per element: convenient, for code off the hot path. */
+        static UnaryRow of(UnaryOp op) {
+            return (x, xOffset, out, outOffset, length) -> {
+                for (int j = 0; j < length; j++) {
+                    out[outOffset + j] = op.apply(x[xOffset + j]);
+                }
+            };
+        }
+    }
+
+    /**
+     * {@code out[outOffset + j] = f(a[aOffset + j·aStride], b[bOffset + j·bStride])} for
+     * {@code j < length}; a stride is 1, or 0 for a repeated operand.
+     */
+    @FunctionalInterface
+    public interface BinaryRow {
+        void apply(float[] a, int aOffset, int aStride, float[] b, int bOffset, int bStride, float[] out, int outOffset,
+                   int length);
+
+        /** A row loop calling {@code op} per element: convenient, for code off the hot path. */
+        static BinaryRow of(BinaryOp op) {
+            return (a, aOffset, aStride, b, bOffset, bStride, out, outOffset, length) -> {
+                for (int j = 0; j < length; j++) {
+                    out[outOffset + j] = op.apply(a[aOffset + j * aStride], b[bOffset + j * bStride]);
+                }
+            };
+        }
+    }
+
+    /** {@code out[i] = f(x[i])} for {@code i < length}. */
+    public static void map(float[] x, float[] out, int length, UnaryRow row) {
+        int chunks = (length + CHUNK - 1) / CHUNK;
+        Parallel.forRange(chunks, 8L * length, (from, to) -> {
+            for (int chunk = from; chunk < to; chunk++) {
+                int start = chunk * CHUNK;
+                row.apply(x, start, out, start, Math.min(CHUNK, length - start));
             }
         });
     }
 
     /**
-     * {@code out = op(a, b)} with broadcasting; {@code outDims} must be the broadcast of the two
+     * {@code out = f(a, b)} with broadcasting; {@code outDims} must be the broadcast of the two
      * operand shapes (checked by the caller, which knows the op's name for the error message).
      */
-    public static void binary(float[] a, int[] aDims, float[] b, int[] bDims,
-                              float[] out, int[] outDims, BinaryOp op) {
+    public static void binary(float[] a, int[] aDims, float[] b, int[] bDims, float[] out, int[] outDims,
+                              BinaryRow row) {
         int length = out.length;
-        if (a.length == length && b.length == length) {
-            Parallel.forRange(length, 4L * length, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = op.apply(a[i], b[i]);
-                }
-            });
-            return;
-        }
-        if (b.length == 1 && a.length == length) {
-            float scalar = b[0];
-            Parallel.forRange(length, 4L * length, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = op.apply(a[i], scalar);
-                }
-            });
-            return;
-        }
-        if (a.length == 1 && b.length == length) {
-            float scalar = a[0];
-            Parallel.forRange(length, 4L * length, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[i] = op.apply(scalar, b[i]);
+        boolean aFull = a.length == length;
+        boolean bFull = b.length == length;
+        if ((aFull || a.length == 1) && (bFull || b.length == 1)) {
+            int aStride = aFull ? 1 : 0;
+            int bStride = bFull ? 1 : 0;
+            int chunks = (length + CHUNK - 1) / CHUNK;
+            Parallel.forRange(chunks, 4L * length, (from, to) -> {
+                for (int chunk = from; chunk < to; chunk++) {
+                    int start = chunk * CHUNK;
+                    row.apply(a, start * aStride, aStride, b, start * bStride, bStride, out, start,
+                            Math.min(CHUNK, length - start));
                 }
             });
             return;
@@ -70,10 +102,10 @@ public final class Elementwise {
         int rank = outDims.length;
         int[] aStrides = broadcastStrides(aDims, rank);
         int[] bStrides = broadcastStrides(bDims, rank);
-        int inner = rank == 0 ? 1 : outDims[rank - 1];
+        int inner = outDims[rank - 1];
         int rows = inner == 0 ? 0 : length / inner;
-        int aInner = rank == 0 ? 0 : aStrides[rank - 1];
-        int bInner = rank == 0 ? 0 : bStrides[rank - 1];
+        int aInner = aStrides[rank - 1];
+        int bInner = bStrides[rank - 1];
         Parallel.forRange(rows, 4L * length, (rowFrom, rowTo) -> {
             int[] index = new int[Math.max(rank - 1, 0)];
             int remainder = rowFrom;
@@ -85,11 +117,8 @@ public final class Elementwise {
                 aOffset += index[axis] * aStrides[axis];
                 bOffset += index[axis] * bStrides[axis];
             }
-            for (int row = rowFrom; row < rowTo; row++) {
-                int outOffset = row * inner;
-                for (int j = 0; j < inner; j++) {
-                    out[outOffset + j] = op.apply(a[aOffset + j * aInner], b[bOffset + j * bInner]);
-                }
+            for (int r = rowFrom; r < rowTo; r++) {
+                row.apply(a, aOffset, aInner, b, bOffset, bInner, out, r * inner, inner);
                 for (int axis = rank - 2; axis >= 0; axis--) {
                     index[axis]++;
                     aOffset += aStrides[axis];
@@ -117,11 +146,17 @@ public final class Elementwise {
         return strides;
     }
 
+    private static final BinaryRow FIRST = (a, aOffset, aStride, b, bOffset, bStride, out, outOffset, length) -> {
+        for (int j = 0; j < length; j++) {
+            out[outOffset + j] = a[aOffset + j * aStride];
+        }
+    };
+
     /**
      * Repeats {@code x} (shape {@code dims}) to the larger shape {@code outDims}: the copy a
      * broadcast makes explicit ({@code expand}).
      */
     public static void broadcastTo(float[] x, int[] dims, float[] out, int[] outDims) {
-        binary(x, dims, new float[] {0f}, new int[0], out, outDims, (value, zero) -> value);
+        binary(x, dims, new float[] {0f}, new int[0], out, outDims, FIRST);
     }
 }

@@ -163,24 +163,32 @@ public final class Gemm {
      * {@code r·rowsPerPanel ..} and stores, for each p, their values in column p (zero beyond the last row).
      */
     private static void packA(Operand a, int i0, int height, int p0, int depth, int rowsPerPanel, float[] packed) {
+        float[] data = a.data();
         for (int panel = 0; panel * rowsPerPanel < height; panel++) {
             int base = panel * rowsPerPanel * depth;
             int rows = Math.min(rowsPerPanel, height - panel * rowsPerPanel);
-            for (int r = 0; r < rowsPerPanel; r++) {
-                int row = i0 + panel * rowsPerPanel + r;
-                if (r >= rows) {
-                    for (int p = 0; p < depth; p++) {
-                        packed[base + p * rowsPerPanel + r] = 0f;
+            int row0 = i0 + panel * rowsPerPanel;
+            if (a.transposed()) {
+                // Stored column-major for this operand: the panel's rows are contiguous for each p.
+                for (int p = 0; p < depth; p++) {
+                    int source = a.index(row0, p0 + p);
+                    int target = base + p * rowsPerPanel;
+                    System.arraycopy(data, source, packed, target, rows);
+                    for (int r = rows; r < rowsPerPanel; r++) {
+                        packed[target + r] = 0f;
                     }
-                } else if (a.transposed()) {
-                    int source = a.index(row, p0);
-                    for (int p = 0; p < depth; p++) {
-                        packed[base + p * rowsPerPanel + r] = a.data()[source + p * a.stride()];
+                }
+            } else {
+                for (int r = 0; r < rowsPerPanel; r++) {
+                    if (r >= rows) {
+                        for (int p = 0; p < depth; p++) {
+                            packed[base + p * rowsPerPanel + r] = 0f;
+                        }
+                        continue;
                     }
-                } else {
-                    int source = a.index(row, p0);
+                    int source = a.index(row0 + r, p0);
                     for (int p = 0; p < depth; p++) {
-                        packed[base + p * rowsPerPanel + r] = a.data()[source + p];
+                        packed[base + p * rowsPerPanel + r] = data[source + p];
                     }
                 }
             }

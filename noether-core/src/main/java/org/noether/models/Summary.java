@@ -26,11 +26,8 @@ final class Summary {
 
     static String format(Model model) {
         Graph graph = model instanceof FunctionalModel functional ? functional.graph() : null;
-        StringBuilder out = new StringBuilder();
-        String rule = "_".repeat(NAME_WIDTH + SHAPE_WIDTH + COUNT_WIDTH + (graph == null ? 0 : CONNECTED_WIDTH));
-        out.append("Model: \"").append(model.name()).append("\"\n").append(rule).append('\n');
-        out.append(row("Layer (type)", "Output Shape", "Param #", graph == null ? null : "Connected to"));
-        out.append("=".repeat(rule.length())).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Layer (type)", "Output Shape", "Param #", graph == null ? null : "Connected to"});
         Shape shape = graph == null ? model.inputShape() : null;
         for (Layer layer : model.layers()) {
             String connected = null;
@@ -44,8 +41,24 @@ final class Summary {
                 shape = calls.getLast().shape(); // as Keras: the shape of the layer's last call
                 connected = connections(graph, calls);
             }
-            out.append(row(layer.name() + " (" + layer.type() + ")", batchShape(shape),
-                    String.format(Locale.ROOT, "%,d", layer.parameterCount()), connected));
+            rows.add(new String[] {layer.name() + " (" + layer.type() + ")", batchShape(shape),
+                    String.format(Locale.ROOT, "%,d", layer.parameterCount()), connected});
+        }
+        // Columns as wide as their longest entry, so a long layer name never runs into its shape.
+        int nameWidth = NAME_WIDTH;
+        int shapeWidth = SHAPE_WIDTH;
+        for (String[] row : rows) {
+            nameWidth = Math.max(nameWidth, row[0].length() + 3);
+            shapeWidth = Math.max(shapeWidth, row[1].length() + 2);
+        }
+        String rule = "_".repeat(nameWidth + shapeWidth + COUNT_WIDTH + (graph == null ? 0 : CONNECTED_WIDTH));
+        StringBuilder out = new StringBuilder();
+        out.append("Model: \"").append(model.name()).append("\"\n").append(rule).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            out.append(row(rows.get(i), nameWidth, shapeWidth));
+            if (i == 0) {
+                out.append("=".repeat(rule.length())).append('\n');
+            }
         }
         long total = 0;
         long trainable = 0;
@@ -72,10 +85,10 @@ final class Summary {
         return sources.isEmpty() ? "-" : String.join(", ", sources);
     }
 
-    private static String row(String name, String shape, String count, String connected) {
-        String row = String.format(Locale.ROOT, " %-" + (NAME_WIDTH - 1) + "s%-" + SHAPE_WIDTH + "s%" + COUNT_WIDTH
-                + "s", name, shape, count);
-        return (connected == null ? row : row + "   " + connected) + "\n";
+    private static String row(String[] cells, int nameWidth, int shapeWidth) {
+        String row = String.format(Locale.ROOT, " %-" + (nameWidth - 1) + "s%-" + shapeWidth + "s%" + COUNT_WIDTH
+                + "s", cells[0], cells[1], cells[2]);
+        return (cells[3] == null ? row : row + "   " + cells[3]) + "\n";
     }
 
     /** {@code (None, 28, 28, 32)}: the per-sample shape with the batch axis in front. */

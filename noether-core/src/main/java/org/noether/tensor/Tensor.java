@@ -487,7 +487,8 @@ public final class Tensor {
     private Tensor compare(Tensor other, String op, Elementwise.BinaryOp test) {
         Shape out = Shape.broadcast(shape, other.shape, op);
         float[] result = new float[out.size()];
-        Elementwise.binary(data, shape.dims(), other.data, other.shape.dims(), result, out.dims(), test);
+        Elementwise.binary(data, shape.dims(), other.data, other.shape.dims(), result, out.dims(),
+                Elementwise.BinaryRow.of(test));
         return new Tensor(result, out);
     }
 

@@ -23,16 +23,17 @@ class ElementwiseTest {
     void handWorkedBroadcasts() {
         float[] out = new float[6];
         Elementwise.binary(new float[] {1, 2, 3}, new int[] {3, 1}, new float[] {10, 20}, new int[] {2},
-                out, new int[] {3, 2}, Float::sum);
+                out, new int[] {3, 2}, Elementwise.BinaryRow.of(Float::sum));
         assertArrayEquals(new float[] {11, 21, 12, 22, 13, 23}, out);
         Elementwise.binary(new float[] {1, 2, 3, 4, 5, 6}, new int[] {2, 3}, new float[] {2}, new int[0],
-                out, new int[] {2, 3}, (x, y) -> x * y);
+                out, new int[] {2, 3}, Elementwise.BinaryRow.of((x, y) -> x * y));
         assertArrayEquals(new float[] {2, 4, 6, 8, 10, 12}, out);
         Elementwise.binary(new float[] {100}, new int[] {1, 1}, new float[] {1, 2, 3, 4, 5, 6}, new int[] {2, 3},
-                out, new int[] {2, 3}, (x, y) -> x - y);
+                out, new int[] {2, 3}, Elementwise.BinaryRow.of((x, y) -> x - y));
         assertArrayEquals(new float[] {99, 98, 97, 96, 95, 94}, out);
         float[] scalar = new float[1];
-        Elementwise.binary(new float[] {3}, new int[0], new float[] {4}, new int[0], scalar, new int[0], Float::sum);
+        Elementwise.binary(new float[] {3}, new int[0], new float[] {4}, new int[0], scalar, new int[0],
+                Elementwise.BinaryRow.of(Float::sum));
         assertArrayEquals(new float[] {7}, scalar);
     }
 
@@ -82,7 +83,7 @@ class ElementwiseTest {
         }
         float[] out = new float[x.length];
         Parallel.setThreads(3);
-        Elementwise.map(x, out, x.length, v -> v * 2 + 1);
+        Elementwise.map(x, out, x.length, Elementwise.UnaryRow.of(v -> v * 2 + 1));
         assertArrayEquals(expected, out, "map over three threads");
         float[] repeated = new float[12];
         Elementwise.broadcastTo(new float[] {1, 2, 3}, new int[] {3, 1}, repeated, new int[] {2, 3, 2});
@@ -117,7 +118,7 @@ class ElementwiseTest {
         float[] b = fill(random, size(bDims));
         float[] out = new float[size(outDims)];
         Elementwise.BinaryOp op = (x, y) -> x * 3 - y;
-        Elementwise.binary(a, aDims, b, bDims, out, outDims, op);
+        Elementwise.binary(a, aDims, b, bDims, out, outDims, Elementwise.BinaryRow.of(op));
         float[] expected = new float[out.length];
         int[] index = new int[outDims.length];
         for (int flat = 0; flat < expected.length; flat++) {

@@ -10,7 +10,7 @@ final class Broadcast {
     }
 
     /** {@code op(a, b)} over the broadcast shape; a mismatch names both shapes and {@code name}. */
-    static Tensor compute(Tensor a, Tensor b, String name, Elementwise.BinaryOp op) {
+    static Tensor compute(Tensor a, Tensor b, String name, Elementwise.BinaryRow op) {
         Shape out = Shape.broadcast(a.shape(), b.shape(), name);
         float[] result = new float[out.size()];
         Elementwise.binary(a.data(), a.shape().dims(), b.data(), b.shape().dims(), result, out.dims(), op);

@@ -20,9 +20,17 @@ public final class PowScalar extends Function {
     public static Tensor apply(Tensor x, double exponent) {
         float[] out = new float[x.size()];
         if (exponent == 2) {
-            Elementwise.map(x.data(), out, out.length, v -> v * v);
+            Elementwise.map(x.data(), out, out.length, (v, vo, o, oo, n) -> {
+                for (int j = 0; j < n; j++) {
+                    o[oo + j] = v[vo + j] * v[vo + j];
+                }
+            });
         } else {
-            Elementwise.map(x.data(), out, out.length, v -> (float) Math.pow(v, exponent));
+            Elementwise.map(x.data(), out, out.length, (v, vo, o, oo, n) -> {
+                for (int j = 0; j < n; j++) {
+                    o[oo + j] = (float) Math.pow(v[vo + j], exponent);
+                }
+            });
         }
         return new PowScalar(exponent).record(Tensor.wrap(out, x.shape()), x);
     }

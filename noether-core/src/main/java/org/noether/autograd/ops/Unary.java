@@ -15,93 +15,142 @@ import org.noether.tensor.Tensor;
  */
 public enum Unary {
     /** {@code −x}; {@code ∂ = −g}. */
-    NEG(x -> -x) {
+    NEG((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = -x[xo + j];
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.neg();
         }
     },
     /** {@code eˣ}; {@code ∂ = g·y}. */
-    EXP(x -> (float) Math.exp(x)) {
+    EXP((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) Math.exp(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(y);
         }
     },
     /** {@code ln x}; {@code ∂ = g / x}. */
-    LOG(x -> (float) Math.log(x)) {
+    LOG((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) Math.log(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.div(x);
         }
     },
     /** {@code ln(1 + x)}; {@code ∂ = g / (1 + x)}. */
-    LOG1P(x -> (float) Math.log1p(x)) {
+    LOG1P((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) Math.log1p(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.div(x.add(1));
         }
     },
     /** {@code √x}; {@code ∂ = g / (2y)}. */
-    SQRT(x -> (float) Math.sqrt(x)) {
+    SQRT((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) Math.sqrt(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.div(y.mul(2));
         }
     },
     /** {@code |x|}; {@code ∂ = g·sign(x)}. */
-    ABS(Math::abs) {
+    ABS((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = Math.abs(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(x.sign());
         }
     },
     /** {@code tanh x}; {@code ∂ = g·(1 − y²)}. */
-    TANH(x -> (float) Math.tanh(x)) {
+    TANH((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) Math.tanh(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(y.square().neg().add(1));
         }
     },
     /** {@code 1 / (1 + e^{−x})}; {@code ∂ = g·y·(1 − y)}. */
-    SIGMOID(Unary::sigmoid) {
+    SIGMOID((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = sigmoid(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(y.mul(y.neg().add(1)));
         }
     },
     /** {@code max(x, 0)} (NaN stays NaN); {@code ∂ = g·[x > 0]}. */
-    RELU(x -> x <= 0 ? 0f : x) {
+    RELU((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = x[xo + j] <= 0 ? 0f : x[xo + j];
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
-            return g.mul(x.gt(0));
+            return ReluGrad.apply(g, x);
         }
     },
     /** {@code sin x}; {@code ∂ = g·cos x}. */
-    SIN(x -> (float) Math.sin(x)) {
+    SIN((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) Math.sin(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(x.cos());
         }
     },
     /** {@code cos x}; {@code ∂ = −g·sin x}. */
-    COS(x -> (float) Math.cos(x)) {
+    COS((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) Math.cos(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(x.sin()).neg();
         }
     },
     /** {@code erf x}; {@code ∂ = g·(2/√π)·e^{−x²}}. */
-    ERF(x -> (float) erf(x)) {
+    ERF((x, xo, out, oo, n) -> {
+        for (int j = 0; j < n; j++) {
+            out[oo + j] = (float) erf(x[xo + j]);
+        }
+    }) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI)));
         }
     };
 
-    private final Elementwise.UnaryOp function;
+    /** The forward loop over a row; each row of the table has its own, so the JIT inlines the math. */
+    private final Elementwise.UnaryRow function;
 
-    Unary(Elementwise.UnaryOp function) {
+    Unary(Elementwise.UnaryRow function) {
         this.function = function;
     }
 

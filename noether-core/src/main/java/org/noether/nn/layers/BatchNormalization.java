@@ -171,6 +171,14 @@ public final class BatchNormalization extends Layer {
             Tensor centered = x.sub(movingMean.reshape(broadcast));
             return Normalization.scale(centered, movingVariance.reshape(broadcast), scaleWeight, offset, epsilon);
         }
+        if (channelAxis == x.rank() - 1) {
+            // Channels last (NHWC, or features of a dense layer): the fused two-pass kernel.
+            org.noether.autograd.ops.BatchNorm.Result result =
+                    org.noether.autograd.ops.BatchNorm.apply(x, gamma, beta, epsilon);
+            updateMoving(movingMean, result.mean());
+            updateMoving(movingVariance, result.variance());
+            return result.output();
+        }
         int[] reduced = new int[x.rank() - 1];
         for (int a = 0, i = 0; a < x.rank(); a++) {
             if (a != channelAxis) {
