@@ -65,6 +65,12 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
         }
     }
 
+    @Override
+    public L name(String newName) {
+        super.name(newName);
+        return self();
+    }
+
     /** Step of the window (one value, or one per axis); default 1. */
     public L strides(int... values) {
         checkNotBuilt();
