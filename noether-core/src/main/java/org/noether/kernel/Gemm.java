@@ -15,8 +15,8 @@ import java.util.Arrays;
  * packed into column panels {@code NR} wide, an {@code MC×KC} block of {@code op(A)} into row
  * panels {@code MR} high — packing also absorbs the transposes — and a micro-kernel multiplies one
  * {@code MR×KC} panel by one {@code KC×NR} panel into an {@code MR×NR} tile of C held in registers.
- * Ragged edges are packed with zeros and written back through a scratch tile, so no slow path
- * handles them. Work is split over {@link Parallel} by whole tiles; every element of C is summed
+ * Ragged edges are packed with zeros; every tile, full or ragged, is computed into a scratch
+ * tile and then added to C, so no slow path handles the edges. Work is split over {@link Parallel} by whole tiles; every element of C is summed
  * in the same order (fused multiply-adds along k within a block, then added to C) whatever the
  * thread count and whichever micro-kernel runs, so results are bit-identical across both.
  *
@@ -64,9 +64,14 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        scale(m, n, beta, c, cOffset, ldc);
         if (k == 0) {
+            scale(m, n, beta, c, cOffset, ldc);
             return;
+        }
+        // With beta = 0 the first block of k writes C instead of adding to it: no pass to clear C.
+        boolean overwrite = beta == 0f;
+        if (!overwrite) {
+            scale(m, n, beta, c, cOffset, ldc);
         }
         Operand left = new Operand(a, aOffset, lda, transA);
         Operand right = new Operand(b, bOffset, ldb, transB);
@@ -78,10 +83,10 @@ public final class Gemm {
         // Split the dimension with more tiles, so that each thread gets whole tiles of C.
         if (rowTiles >= columnTiles || rowTiles >= 4 * Parallel.threads()) {
             Parallel.forRange(rowTiles, work, (from, to) -> multiply(kernel, left, right, from * mr,
-                    Math.min(m, to * mr), 0, n, k, c, cOffset, ldc));
+                    Math.min(m, to * mr), 0, n, k, overwrite, c, cOffset, ldc));
         } else {
             Parallel.forRange(columnTiles, work, (from, to) -> multiply(kernel, left, right, 0, m, from * nr,
-                    Math.min(n, to * nr), k, c, cOffset, ldc));
+                    Math.min(n, to * nr), k, overwrite, c, cOffset, ldc));
         }
     }
 
@@ -108,9 +113,12 @@ public final class Gemm {
         }
     }
 
-    /** Accumulates rows {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C. */
+    /**
+     * Accumulates rows {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C; with
+     * {@code overwrite} the first block of k writes them instead (C's old values are ignored).
+     */
     private static void multiply(MicroKernel kernel, Operand a, Operand b, int rowFrom, int rowTo, int columnFrom,
-                                 int columnTo, int k, float[] c, int cOffset, int ldc) {
+                                 int columnTo, int k, boolean overwrite, float[] c, int cOffset, int ldc) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int mc = mr * PANELS_PER_A_BLOCK;
@@ -131,13 +139,9 @@ public final class Gemm {
                         int tileWidth = Math.min(nr, width - jr);
                         for (int ir = 0; ir < height; ir += mr) {
                             int tileHeight = Math.min(mr, height - ir);
-                            int cTile = cOffset + (i0 + ir) * ldc + j0 + jr;
-                            if (tileHeight == mr && tileWidth == nr) {
-                                kernel.multiply(depth, packedA, ir * depth, packedB, jr * depth, c, cTile, ldc);
-                            } else {
-                                edgeTile(kernel, depth, packedA, ir * depth, packedB, jr * depth, c, cTile, ldc,
-                                        tileHeight, tileWidth, tile);
-                            }
+                            kernel.multiply(depth, packedA, ir * depth, packedB, jr * depth, tile);
+                            storeTile(tile, nr, overwrite && p0 == 0, c, cOffset + (i0 + ir) * ldc + j0 + jr, ldc,
+                                    tileHeight, tileWidth);
                         }
                     }
                 }
@@ -145,15 +149,18 @@ public final class Gemm {
         }
     }
 
-    /** A partial tile: computed whole into a zeroed scratch tile, of which the valid part is added to C. */
-    private static void edgeTile(MicroKernel kernel, int depth, float[] packedA, int aOffset, float[] packedB,
-                                 int bOffset, float[] c, int cOffset, int ldc, int height, int width, float[] tile) {
-        int nr = kernel.columns();
-        Arrays.fill(tile, 0f);
-        kernel.multiply(depth, packedA, aOffset, packedB, bOffset, tile, 0, nr);
+    /** Adds (or with {@code overwrite} copies) the valid {@code height × width} part of a tile to C. */
+    private static void storeTile(float[] tile, int nr, boolean overwrite, float[] c, int cOffset, int ldc,
+                                  int height, int width) {
         for (int i = 0; i < height; i++) {
-            for (int j = 0; j < width; j++) {
-                c[cOffset + i * ldc + j] += tile[i * nr + j];
+            int row = cOffset + i * ldc;
+            int source = i * nr;
+            if (overwrite) {
+                System.arraycopy(tile, source, c, row, width);
+            } else {
+                for (int j = 0; j < width; j++) {
+                    c[row + j] += tile[source + j];
+                }
             }
         }
     }

@@ -18,29 +18,45 @@ public final class Pooling {
     private Pooling() {
     }
 
+    /**
+     * The maxima of one window over channels {@code [from, to)}: {@code y[outputOffset + c]} and the
+     * winning input index {@code argmax[outputOffset + c]}, over the taps at {@code inputOffsets}.
+     */
+    @FunctionalInterface
+    interface WindowMax {
+        void apply(float[] x, int[] inputOffsets, int taps, int from, int to, float[] y, int[] argmax,
+                   int outputOffset);
+    }
+
+    /** The Vector API loop where the module is present, else the plain one; the same results. */
+    private static final WindowMax WINDOW_MAX = VectorSupport.enabled() ? new VectorWindowMax()
+            : Pooling::windowMax;
+
     /** {@code y} = window maxima; {@code argmax} (one per output element) = the winning input index. */
     public static void max(ConvGeometry g, float[] x, float[] y, int[] argmax) {
-        forEachWindow(g, (outputOffset, inputOffsets, taps) -> {
-            int channels = g.inputChannels();
-            // Taps outer, channels inner: each tap is one contiguous run of channels.
-            int first = inputOffsets[0];
-            for (int c = 0; c < channels; c++) {
-                y[outputOffset + c] = x[first + c];
-                argmax[outputOffset + c] = first + c;
-            }
+        int channels = g.inputChannels();
+        forEachWindow(g, (outputOffset, inputOffsets, taps) ->
+                WINDOW_MAX.apply(x, inputOffsets, taps, 0, channels, y, argmax, outputOffset));
+    }
+
+    /** {@link WindowMax} in plain Java: each channel's taps in registers, the first maximum winning. */
+    static void windowMax(float[] x, int[] inputOffsets, int taps, int from, int to, float[] y, int[] argmax,
+                          int outputOffset) {
+        for (int c = from; c < to; c++) {
+            int bestIndex = inputOffsets[0] + c;
+            float best = x[bestIndex];
             for (int t = 1; t < taps; t++) {
-                int offset = inputOffsets[t];
-                for (int c = 0; c < channels; c++) {
-                    float value = x[offset + c];
-                    float best = y[outputOffset + c];
-                    // A NaN wins once and then stays, so a broken activation is not hidden.
-                    if (value > best || (value != value && best == best)) {
-                        y[outputOffset + c] = value;
-                        argmax[outputOffset + c] = offset + c;
-                    }
+                int index = inputOffsets[t] + c;
+                float value = x[index];
+                // A NaN wins once and then stays, so a broken activation is not hidden.
+                if (value > best || (value != value && best == best)) {
+                    best = value;
+                    bestIndex = index;
                 }
             }
-        });
+            y[outputOffset + c] = best;
+            argmax[outputOffset + c] = bestIndex;
+        }
     }
 
     /** {@code dx} = each output gradient added at its winning input index; {@code dx} is overwritten. */

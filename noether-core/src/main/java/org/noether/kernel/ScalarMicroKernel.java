@@ -3,7 +3,7 @@ package org.noether.kernel;
 /**
  * The plain-Java micro-kernel, for JVMs without the Vector API: the same sums as
  * {@link VectorMicroKernel} ({@link Math#fma} along k, from zero, then added to C), so the
- * results are bit-identical; the JIT keeps a row of accumulators in registers.
+ * results are bit-identical.
  */
 final class ScalarMicroKernel implements MicroKernel {
     private final int rows;
@@ -30,21 +30,16 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] c, int cOffset,
-                         int ldc) {
-        float[] accumulators = new float[columns];
+    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] tile) {
+        java.util.Arrays.fill(tile, 0, rows * columns, 0f);
         for (int r = 0; r < rows; r++) {
-            java.util.Arrays.fill(accumulators, 0f);
+            int row = r * columns;
             for (int p = 0; p < depth; p++) {
                 float a = packedA[aOffset + p * rows + r];
                 int b = bOffset + p * columns;
                 for (int j = 0; j < columns; j++) {
-                    accumulators[j] = Math.fma(a, packedB[b + j], accumulators[j]);
+                    tile[row + j] = Math.fma(a, packedB[b + j], tile[row + j]);
                 }
-            }
-            int row = cOffset + r * ldc;
-            for (int j = 0; j < columns; j++) {
-                c[row + j] += accumulators[j];
             }
         }
     }

@@ -33,8 +33,7 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] c, int cOffset,
-                         int ldc) {
+    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES);
@@ -71,16 +70,17 @@ final class VectorMicroKernel implements MicroKernel {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        addRow(c, cOffset, c00, c01);
-        addRow(c, cOffset + ldc, c10, c11);
-        addRow(c, cOffset + 2 * ldc, c20, c21);
-        addRow(c, cOffset + 3 * ldc, c30, c31);
-        addRow(c, cOffset + 4 * ldc, c40, c41);
-        addRow(c, cOffset + 5 * ldc, c50, c51);
-    }
-
-    private static void addRow(float[] c, int offset, FloatVector left, FloatVector right) {
-        FloatVector.fromArray(SPECIES, c, offset).add(left).intoArray(c, offset);
-        FloatVector.fromArray(SPECIES, c, offset + LANES).add(right).intoArray(c, offset + LANES);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, LANES);
+        c10.intoArray(tile, COLUMNS);
+        c11.intoArray(tile, COLUMNS + LANES);
+        c20.intoArray(tile, 2 * COLUMNS);
+        c21.intoArray(tile, 2 * COLUMNS + LANES);
+        c30.intoArray(tile, 3 * COLUMNS);
+        c31.intoArray(tile, 3 * COLUMNS + LANES);
+        c40.intoArray(tile, 4 * COLUMNS);
+        c41.intoArray(tile, 4 * COLUMNS + LANES);
+        c50.intoArray(tile, 5 * COLUMNS);
+        c51.intoArray(tile, 5 * COLUMNS + LANES);
     }
 }

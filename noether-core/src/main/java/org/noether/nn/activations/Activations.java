@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.noether.autograd.ops.BiasActivation;
 import org.noether.io.ConfigReader;
+import org.noether.kernel.ChannelBias;
 import org.noether.io.NamedRegistry;
 import org.noether.tensor.Tensor;
 
@@ -116,6 +118,26 @@ public final class Activations {
     /** Registers an activation without arguments under its name and {@code aliases}. */
     private static void fixed(Activation activation, String... aliases) {
         ACTIVATIONS.add(activation.name(), List.of(aliases), read -> activation);
+    }
+
+    /**
+     * {@code activation(z + bias)} ({@code bias} along the last axis, may be null): a layer's last
+     * step, as one fused op for linear, ReLU, sigmoid and tanh, as an add and the activation for
+     * the others. Same values either way.
+     */
+    public static Tensor withBias(Tensor z, Tensor bias, Activation activation) {
+        if (bias == null && activation == LINEAR) {
+            return z;
+        }
+        ChannelBias.Function fused = activation == LINEAR ? ChannelBias.Function.IDENTITY
+                : activation == RELU ? ChannelBias.Function.RELU
+                : activation == SIGMOID ? ChannelBias.Function.SIGMOID
+                : activation == TANH ? ChannelBias.Function.TANH
+                : null;
+        if (fused != null && z.rank() >= 1) {
+            return BiasActivation.apply(z, bias, fused);
+        }
+        return activation.apply(bias == null ? z : z.add(bias));
     }
 
     private static Activation named(String name, UnaryOperator<Tensor> function) {

@@ -189,8 +189,7 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
 
     /** Bias and activation after the convolution's output. */
     protected Tensor finish(Tensor convolved, Tensor bias) {
-        Tensor z = bias == null ? convolved : convolved.add(bias);
-        return activation.apply(z);
+        return Activations.withBias(convolved, bias, activation);
     }
 
     @Override

@@ -106,11 +106,7 @@ public final class Dense extends Layer {
 
     @Override
     protected Tensor call(Tensor x, boolean training) {
-        Tensor z = x.matmul(kernel);
-        if (bias != null) {
-            z = z.add(bias);
-        }
-        return activation.apply(z);
+        return Activations.withBias(x.matmul(kernel), bias, activation);
     }
 
     @Override

@@ -1,0 +1,77 @@
+package org.noether.autograd.ops;
+
+import org.noether.autograd.Autograd;
+import org.noether.autograd.Function;
+import org.noether.autograd.GradMode;
+import org.noether.kernel.ChannelBias;
+import org.noether.tensor.Shape;
+import org.noether.tensor.Tensor;
+
+/**
+ * A layer's bias and activation as one op: {@code y = f(z + b)} with {@code b} added along the last
+ * axis and {@code f} identity, ReLU, sigmoid or tanh — the step after every convolution and dense
+ * product. Forward and backward are one pass each ({@link ChannelBias}) instead of an add, an
+ * activation, its gradient and a bias reduction.
+ *
+ * <p>Shape: {@code z [..., c]}, {@code b [c]} or null → like z. Gradient: {@code ∂z = g·f'(y)},
+ * {@code ∂b = Σ ∂z} over all axes but the last; when the gradient itself is being recorded (a
+ * second derivative), the same formula as tensor operations instead, so that it can be
+ * differentiated again.
+ *
+ * <pre>{@code Tensor y = BiasActivation.apply(x.matmul(kernel), bias, ChannelBias.Function.RELU);}</pre>
+ */
+public final class BiasActivation extends Function {
+    private final ChannelBias.Function function;
+    private final float[] output;
+
+    private BiasActivation(ChannelBias.Function function, float[] output) {
+        this.function = function;
+        this.output = output;
+    }
+
+    /** {@code f(z + bias)}; {@code bias} may be null. */
+    public static Tensor apply(Tensor z, Tensor bias, ChannelBias.Function function) {
+        int channels = z.rank() == 0 ? 1 : z.dim(-1);
+        if (bias != null && !bias.shape().equals(Shape.of(channels))) {
+            throw new IllegalArgumentException("biasActivation: bias " + bias.shape() + " does not match the last axis "
+                    + "of " + z.shape() + "; expected [" + channels + "]");
+        }
+        int rows = channels == 0 ? 0 : z.size() / channels;
+        float[] y = new float[z.size()];
+        ChannelBias.forward(z.data(), bias == null ? null : bias.data(), rows, channels, function, y);
+        return new BiasActivation(function, y).record(Tensor.wrap(y, z.shape()), z, bias);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor z = input(0);
+        Tensor bias = input(1);
+        if (GradMode.isEnabled()) {
+            return recordedBackward(g, z, bias);
+        }
+        int channels = z.rank() == 0 ? 1 : z.dim(-1);
+        int rows = channels == 0 ? 0 : z.size() / channels;
+        float[] gz = new float[z.size()];
+        float[] gb = bias != null && needsGrad(1) ? new float[channels] : null;
+        ChannelBias.backward(g.data(), output, rows, channels, function, gz, gb);
+        return new Tensor[] {
+            needsGrad(0) ? Tensor.wrap(gz, z.shape()) : null,
+            gb == null ? null : Tensor.wrap(gb, bias.shape())};
+    }
+
+    /** The unfused formula as recorded operations, differentiated with the given gradient. */
+    private Tensor[] recordedBackward(Tensor g, Tensor z, Tensor bias) {
+        Tensor sum = bias == null ? z : z.add(bias);
+        Tensor y = switch (function) {
+            case IDENTITY -> sum;
+            case RELU -> sum.relu();
+            case SIGMOID -> sum.sigmoid();
+            case TANH -> sum.tanh();
+        };
+        boolean zWanted = needsGrad(0);
+        boolean biasWanted = bias != null && needsGrad(1);
+        Tensor[] wanted = zWanted && biasWanted ? new Tensor[] {z, bias} : new Tensor[] {zWanted ? z : bias};
+        Tensor[] grads = Autograd.grad(new Tensor[] {y}, new Tensor[] {g}, wanted, true);
+        return new Tensor[] {zWanted ? grads[0] : null, biasWanted ? grads[zWanted ? 1 : 0] : null};
+    }
+}

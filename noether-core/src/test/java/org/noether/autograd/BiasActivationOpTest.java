@@ -1,0 +1,97 @@
+package org.noether.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.noether.autograd.ops.BiasActivation;
+import org.noether.kernel.ChannelBias;
+import org.noether.kernel.Parallel;
+import org.noether.tensor.Rng;
+import org.noether.tensor.Shape;
+import org.noether.tensor.Tensor;
+import org.noether.testing.GradCheck;
+
+/**
+ * The fused bias-and-activation op: the same values as an add followed by the activation, and
+ * the same gradients (to rounding of the bias sums), for every activation it fuses; gradients and
+ * second derivatives match finite differences; the bias sums do not depend on the thread count.
+ */
+class BiasActivationOpTest {
+    private static UnaryOperator<Tensor> unfused(ChannelBias.Function function) {
+        return switch (function) {
+            case IDENTITY -> z -> z;
+            case RELU -> Tensor::relu;
+            case SIGMOID -> Tensor::sigmoid;
+            case TANH -> Tensor::tanh;
+        };
+    }
+
+    private static Tensor[] inputs(long seed, int... shape) {
+        Rng rng = new Rng(seed);
+        return new Tensor[] {
+            Tensor.uniform(Shape.of(shape), -2, 2, rng).requiresGrad(true),
+            Tensor.uniform(Shape.of(shape[shape.length - 1]), -1, 1, rng).requiresGrad(true)};
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelBias.Function.class)
+    void valuesAndGradientsAreThoseOfTheAddAndTheActivation(ChannelBias.Function function) {
+        // 700 rows of 5 channels: several blocks of the bias sums, and a ragged last one.
+        Tensor[] in = inputs(1, 7, 10, 10, 5);
+        Tensor upstream = Tensor.uniform(Shape.of(7, 10, 10, 5), -1, 1, new Rng(2));
+        Tensor fused = BiasActivation.apply(in[0], in[1], function);
+        Tensor reference = unfused(function).apply(in[0].add(in[1]));
+        assertArrayEquals(reference.data(), fused.data(), 0f, function + " values");
+
+        Tensor[] fusedGrads = Autograd.grad(new Tensor[] {fused}, new Tensor[] {upstream}, in, false);
+        Tensor[] referenceGrads = Autograd.grad(new Tensor[] {reference}, new Tensor[] {upstream}, in, false);
+        assertArrayEquals(referenceGrads[0].data(), fusedGrads[0].data(), 0f, function + " input gradient");
+        assertArrayEquals(referenceGrads[1].data(), fusedGrads[1].data(), 1e-5f, function + " bias gradient");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelBias.Function.class)
+    void gradientsMatchFiniteDifferences(ChannelBias.Function function) {
+        GradCheck.check("bias and " + function, t -> BiasActivation.apply(t[0], t[1], function), inputs(3, 3, 4, 6));
+        GradCheck.check("no bias, " + function, t -> BiasActivation.apply(t[0], null, function), inputs(4, 5, 3)[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ChannelBias.Function.class, names = {"IDENTITY", "SIGMOID", "TANH"})
+    void secondDerivativesMatchFiniteDifferences(ChannelBias.Function function) {
+        GradCheck.checkSecondOrder("bias and " + function,
+                t -> BiasActivation.apply(t[0], t[1], function).square(), inputs(5, 4, 3));
+    }
+
+    @Test
+    void biasSumsDoNotDependOnTheThreadCount() {
+        Tensor[] in = inputs(6, 3000, 7);
+        Tensor upstream = Tensor.uniform(Shape.of(3000, 7), -1, 1, new Rng(7));
+        int threads = Parallel.threads();
+        float[][] biasGradients = new float[2][];
+        try {
+            for (int run = 0; run < 2; run++) {
+                Parallel.setThreads(run == 0 ? 1 : 3);
+                Tensor y = BiasActivation.apply(in[0], in[1], ChannelBias.Function.RELU);
+                biasGradients[run] = Autograd.grad(new Tensor[] {y}, new Tensor[] {upstream}, in, false)[1].data();
+            }
+        } finally {
+            Parallel.setThreads(threads);
+        }
+        assertArrayEquals(biasGradients[0], biasGradients[1], 0f);
+    }
+
+    @Test
+    void aBiasOfTheWrongLengthIsNamed() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> BiasActivation.apply(Tensor.zeros(Shape.of(2, 3)), Tensor.zeros(Shape.of(4)),
+                        ChannelBias.Function.RELU));
+        assertEquals("biasActivation: bias [4] does not match the last axis of [2, 3]; expected [3]",
+                error.getMessage());
+    }
+}
