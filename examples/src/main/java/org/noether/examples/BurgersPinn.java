@@ -52,8 +52,11 @@ public final class BurgersPinn {
         run(args);
     }
 
-    /** The residual {@code u_t + u·u_x − ν·u_xx} at the points {@code xt: [n, 2]} (columns x, t). */
-    static Tensor residual(Sequential net, Tensor xt) {
+    /**
+     * The residual {@code u_t + u·u_x − ν·u_xx} of {@code net}, a network of (x, t), at the points
+     * {@code xt: [n, 2]}; {@code xt} must require gradients.
+     */
+    public static Tensor residual(Sequential net, Tensor xt) {
         Tensor u = net.apply(xt);
         Tensor du = Autograd.grad(u, new Tensor[] {xt}, true)[0];   // [n, 2], still differentiable
         Tensor ux = du.slice(1, 0, 1);
@@ -104,7 +107,7 @@ public final class BurgersPinn {
     }
 
     /** {@code count} points (x, t) drawn uniformly from [xLow, xHigh] × [tLow, tHigh]. */
-    private static Tensor points(Rng rng, int count, double xLow, double xHigh, double tLow, double tHigh) {
+    public static Tensor points(Rng rng, int count, double xLow, double xHigh, double tLow, double tHigh) {
         float[] xt = new float[2 * count];
         for (int i = 0; i < count; i++) {
             xt[2 * i] = rng.uniform(xLow, xHigh);

@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.noether.data.Images;
+import org.noether.science.ImageFilter;
+import org.noether.science.ImageKernels;
+import org.noether.tensor.Tensor;
 
 /**
  * Runs every example as its {@code main} would, with small settings, and checks what it is meant
  * to show: a classifier well above chance that survives saving, truth tables, a fitted function,
- * a physics-informed loss that falls.
+ * a physics-informed loss that falls, filtered images.
  */
 class ExamplesTest {
 
@@ -77,5 +82,25 @@ class ExamplesTest {
         IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
                 () -> BurgersPinn.run("--steps", "many"));
         assertEquals("--steps must be a whole number. Received: many", notANumber.getMessage());
+    }
+
+    @Test
+    void imageFilteringWritesEveryFilterAndTheLayerMatchesTheFilter(@TempDir Path temp) throws IOException {
+        Map<String, Tensor> results = ImageFiltering.run("--output", temp.toString());
+        for (String name : results.keySet()) {
+            Tensor written = Images.read(temp.resolve(name));
+            assertEquals(28, written.shape().dim(1), name);
+        }
+        assertTrue(Files.isRegularFile(temp.resolve("input.png")));
+        // Inside the border, the hand-set Conv2D layer and ImageFilter compute the same convolution.
+        Tensor image = FashionData.embeddedSubset().split().test().x().slice(0, 0, 1);
+        Tensor byLayer = ImageFiltering.sobelByConvolutionLayer(image);
+        Tensor byFilter = ImageFilter.apply(image, ImageKernels.sobelY());
+        for (int y = 1; y < 27; y++) {
+            for (int x = 1; x < 27; x++) {
+                assertEquals(byFilter.data()[y * 28 + x], byLayer.data()[y * 28 + x], 1e-5, "pixel " + y + "," + x);
+            }
+        }
+        assertTrue(results.get("blur.png").max().item() > 0.1, "a blurred ankle boot is not black");
     }
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.noether.cli.bench.BenchCommand;
+import org.noether.cli.bench.Timing;
 import org.noether.data.Dataset;
 import org.noether.examples.ClassifierDemo;
 import org.noether.examples.FashionData;
@@ -49,6 +51,7 @@ public final class Main {
                 case "summary" -> summary(rest, out);
                 case "evaluate" -> evaluate(rest, out);
                 case "filter" -> FilterCommand.run(rest, out);
+                case "bench" -> bench(rest, out);
                 case "version", "--version" -> {
                     out.println("noether " + VERSION + " (Java " + Runtime.version() + ", " + Parallel.threads()
                             + " threads)");
@@ -114,6 +117,35 @@ public final class Main {
         return 0;
     }
 
+    private static int bench(List<String> words, PrintStream out) throws IOException {
+        Arguments args = Arguments.parse(words, Set.of("threads", "repeats", "warmup", "steps", "only", "python",
+                "data", "output", "gemm"));
+        if (!args.positional().isEmpty()) {
+            throw new Arguments.UsageException("bench takes no names. Received: " + args.positional());
+        }
+        String only = args.get("only", "");
+        Set<String> workloads = new java.util.LinkedHashSet<>();
+        for (String name : only.split(",")) {
+            if (!name.isBlank()) {
+                workloads.add(name.trim());
+            }
+        }
+        String python = args.get("python", "/usr/bin/python3");
+        int[] gemmSizes;
+        try {
+            gemmSizes = Arrays.stream(args.get("gemm", "512,1024,2048").split(",")).map(String::trim)
+                    .mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new Arguments.UsageException("--gemm takes matrix sizes separated by commas, e.g. 512,1024. "
+                    + "Received: " + args.get("gemm", ""));
+        }
+        BenchCommand.run(new BenchCommand.Options(args.getInt("threads", Parallel.threads()),
+                new Timing(args.getInt("warmup", 2), args.getInt("repeats", 5)), args.getInt("steps", 40), workloads,
+                python.equals("none") ? null : Path.of(python), args.getPath("data", null),
+                args.getPath("output", null), gemmSizes), out);
+        return 0;
+    }
+
     private static Path singlePath(Arguments args, String command) {
         if (args.positional().size() != 1) {
             throw new Arguments.UsageException(command + " needs the directory of a saved model. Received: "
@@ -157,6 +189,17 @@ public final class Main {
                       --neighbours 4|8      laplacian stencil (4)
                       --boundary B          beyond the border: reflect (default), zeros or periodic
                       --normalize           stretch min..max to black..white instead of clipping to 0..1
+                  bench               time Noether and PyTorch side by side on this machine: FMA peak,
+                                      SGEMM, CNN training and inference, MLP training, a PINN step
+                      --threads N           threads for both (default: all cores; or NOETHER_THREADS)
+                      --repeats N           timed repeats, of which the median counts (5); --warmup N (2)
+                      --steps N             training steps per repeat (40)
+                      --only LIST           some of gemm,cnn_train,cnn_infer,mlp_train,pinn (default all)
+                      --gemm LIST           SGEMM sizes (512,1024,2048)
+                      --python PATH         the Python with torch (/usr/bin/python3), or 'none'
+                      --data DIR            Fashion-MNIST directory, as for demo
+                      --output FILE         also write every figure as JSON
+                  jmh [JMH OPTIONS]   run the JMH benchmarks of benchmarks/ (handled by the ./noether launcher)
                   test                run the whole test suite (handled by the ./noether launcher)
                   version             print the version
                   help                print this text

@@ -1,0 +1,184 @@
+package org.noether.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.noether.data.FashionMnist;
+import org.noether.examples.FashionData;
+import org.noether.io.AtomicFiles;
+import org.noether.io.Json;
+import org.noether.kernel.Gemm;
+import org.noether.kernel.Parallel;
+
+/**
+ * {@code noether bench}: Noether against PyTorch on this machine, in one run, with the same
+ * threads, workloads and timing — the FMA peak Java reaches and GEMM's fraction of it, training
+ * and inference throughput of the Keras tutorial CNN, MLP training, and a physics-informed step —
+ * printed side by side with the ratio (above 1: Noether is faster).
+ *
+ * <p>PyTorch's figures count only when its BLAS is a real one: Debian's torch without
+ * {@code libopenblas0-openmp} falls back to the reference BLAS, and a ratio against that would
+ * flatter Noether, so below {@value #MIN_TORCH_GFLOPS} GFLOP/s for {@code torch.mm} the command
+ * prints PyTorch's figures without ratios and says why.
+ *
+ * <pre>{@code noether bench --threads 2 --output bench.json}</pre>
+ */
+public final class BenchCommand {
+    /** The least {@code torch.mm} GFLOP/s that shows an optimized BLAS (reference BLAS: 2–6). */
+    static final double MIN_TORCH_GFLOPS = 20;
+    static final Set<String> WORKLOADS = new LinkedHashSet<>(List.of("gemm", "cnn_train", "cnn_infer", "mlp_train",
+            "pinn"));
+
+    /** One row of the table: a figure's key, its label, and whether higher is better. */
+    private record Row(String key, String label, boolean higherIsBetter) {
+    }
+
+    private BenchCommand() {
+    }
+
+    /** What the command line may set; see the usage text. */
+    public record Options(int threads, Timing timing, int steps, Set<String> only, Path python, Path data,
+                          Path output, int[] gemmSizes) {
+        public Options {
+            for (String name : only) {
+                if (!WORKLOADS.contains(name)) {
+                    throw new IllegalArgumentException("Unknown workload '" + name + "'. Known: " + WORKLOADS);
+                }
+            }
+            if (steps < 4) {
+                throw new IllegalArgumentException("--steps must be at least 4. Received: " + steps);
+            }
+        }
+    }
+
+    /** Runs both sides and prints the table; returns every figure (Noether's and PyTorch's). */
+    public static Map<String, Object> run(Options options, PrintStream out) throws IOException {
+        Parallel.setThreads(options.threads());
+        FashionData data = options.data() != null ? FashionData.locate(options.data()) : FashionData.locate(null);
+        Path torchData = options.data() != null ? options.data()
+                : Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY) && data.full() ? FashionMnist.DEFAULT_DIRECTORY
+                : null;
+        out.printf(Locale.ROOT, "Noether bench: %d threads, GEMM kernel %s, Java %s%n", options.threads(),
+                Gemm.kernelName(), Runtime.version());
+        out.println("Images: " + data.source());
+        out.printf(Locale.ROOT, "Timing: median of %d repeats after %d warm-up repeats; %d training steps per repeat%n",
+                options.timing().repeats(), options.timing().warmup(), options.steps());
+
+        Map<String, Double> noether = new LinkedHashMap<>();
+        if (options.only().isEmpty() || options.only().contains("gemm")) {
+            noether.put("fma_peak_1_thread_gflops", FmaPeak.measure(1, 200_000_000));
+            noether.put("fma_peak_gflops", FmaPeak.measure(options.threads(), 200_000_000));
+        }
+        noether.putAll(new NoetherWorkloads(data.split().train(), options.timing(), options.steps())
+                .run(options.only(), options.gemmSizes(), true));
+
+        TorchRunner.Result torch = TorchRunner.none("--python none");
+        if (options.python() != null) {
+            out.println("Running PyTorch's side...");
+            List<String> arguments = new ArrayList<>(List.of("--threads", Integer.toString(options.threads()),
+                    "--repeats", Integer.toString(options.timing().repeats()),
+                    "--warmup", Integer.toString(options.timing().warmup()),
+                    "--steps", Integer.toString(options.steps()),
+                    "--gemm", String.join(",", Arrays.stream(options.gemmSizes()).mapToObj(Integer::toString).toList()),
+                    "--only", String.join(",", options.only())));
+            if (torchData != null) {
+                arguments.addAll(List.of("--data", torchData.toString()));
+            }
+            torch = TorchRunner.run(options.python(), arguments, options.threads());
+        }
+        print(options, noether, torch, out);
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("threads", options.threads());
+        figures.put("gemm_kernel", Gemm.kernelName());
+        figures.put("java", Runtime.version().toString());
+        figures.put("noether", noether);
+        figures.put("pytorch", torch.ran() ? torch.figures() : Map.of());
+        figures.put("pytorch_facts", torch.ran() ? torch.facts() : Map.of("failure", torch.failure()));
+        if (options.output() != null) {
+            AtomicFiles.writeString(options.output(), Json.write(figures));
+            out.println("Figures written to " + options.output());
+        }
+        return figures;
+    }
+
+    private static void print(Options options, Map<String, Double> noether, TorchRunner.Result torch,
+                              PrintStream out) {
+        Double peak = noether.get("fma_peak_gflops");
+        if (peak != null) {
+            out.printf(Locale.ROOT, "FMA peak (Java, %d-bit vectors): %.1f GFLOP/s on 1 thread, %.1f on %d%n",
+                    FmaPeak.vectorBits(), noether.get("fma_peak_1_thread_gflops"), peak, options.threads());
+        }
+        double torchGemm = torch.figures().entrySet().stream().filter(e -> e.getKey().startsWith("sgemm_"))
+                .mapToDouble(Map.Entry::getValue).max().orElse(0);
+        boolean comparable = torch.ran() && torchGemm >= MIN_TORCH_GFLOPS;
+        if (torch.ran()) {
+            out.printf(Locale.ROOT, "PyTorch %s, BLAS %s, %d threads, images: %s%n", torch.facts().get("torch_version"),
+                    torch.facts().get("blas"), torch.figures().getOrDefault("threads", 0.0).intValue(),
+                    torch.facts().get("data"));
+        } else {
+            out.println("PyTorch: not run (" + torch.failure() + ")");
+        }
+        if (torch.ran() && !comparable) {
+            out.printf(Locale.ROOT, "No ratios: torch.mm reached only %.1f GFLOP/s (below %.0f), so PyTorch runs on "
+                    + "the reference BLAS; apt-get install -y libopenblas0-openmp and run again%n", torchGemm,
+                    MIN_TORCH_GFLOPS);
+        }
+
+        List<Row> rows = new ArrayList<>();
+        for (int n : options.gemmSizes()) {
+            rows.add(new Row("sgemm_" + n + "_gflops", "SGEMM n=" + n + " (GFLOP/s)", true));
+        }
+        rows.add(new Row("cnn_train_64_images_per_s", "CNN training, batch 64 (images/s)", true));
+        rows.add(new Row("cnn_train_128_images_per_s", "CNN training, batch 128 (images/s)", true));
+        rows.add(new Row("cnn_infer_256_images_per_s", "CNN inference, batch 256 (images/s)", true));
+        rows.add(new Row("mlp_train_64_images_per_s", "MLP 784-128-10 training, batch 64 (images/s)", true));
+        rows.add(new Row("pinn_step_ms", "PINN step, 2-20x8-1, 10,000 points (ms)", false));
+
+        out.println();
+        out.printf(Locale.ROOT, "%-46s %12s %12s %8s%n", "", "Noether", "PyTorch", "ratio");
+        for (Row row : rows) {
+            Double mine = noether.get(row.key());
+            if (mine == null) {
+                continue;
+            }
+            Double theirs = torch.figures().get(row.key());
+            String ratio = "";
+            if (comparable && theirs != null) {
+                ratio = String.format(Locale.ROOT, "%.2fx", row.higherIsBetter() ? mine / theirs : theirs / mine);
+            }
+            String note = "";
+            if (peak != null && row.key().startsWith("sgemm_")) {
+                note = String.format(Locale.ROOT, "   %.0f%% of FMA peak", 100 * mine / peak);
+            }
+            out.printf(Locale.ROOT, "%-46s %12s %12s %8s%s%n", row.label(), fmt(mine), fmt(theirs), ratio, note);
+        }
+        Double oneThread = noether.get("cnn_train_64_images_per_s_1_thread");
+        if (oneThread != null) {
+            out.printf(Locale.ROOT, "%nCNN training, batch 64, on 1 thread: %s images/s; %d threads are %.2fx faster%n",
+                    fmt(oneThread), options.threads(), noether.get("cnn_train_64_images_per_s") / oneThread);
+        }
+        Double allocated = noether.get("cnn_train_64_allocated_mb_per_step");
+        if (allocated != null) {
+            out.printf(Locale.ROOT, "CNN training, batch 64: %.1f MB allocated per step, %.2f collections per step, "
+                            + "%.1f%% of the time in the collector%n", allocated,
+                    noether.get("cnn_train_64_collections_per_step"), 100 * noether.get("cnn_train_64_gc_share"));
+        }
+    }
+
+    private static String fmt(Double value) {
+        if (value == null) {
+            return "-";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
