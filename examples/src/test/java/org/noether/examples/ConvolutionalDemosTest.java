@@ -34,7 +34,7 @@ class ConvolutionalDemosTest {
                 // must decay well below that: 0.99^375 = 0.023 after three epochs of 125 steps still
                 // shrinks the stem's output threefold at inference (test accuracy 0.16);
                 // 0.99^500 = 0.0066 after four epochs does not.
-                Arguments.of(Named.of(FashionResNet.DEMO.name(), FashionResNet.DEMO), 112_682L, 4, 0.6));
+                Arguments.of(Named.of(FashionResNet.DEMO.name(), FashionResNet.DEMO), 514_858L, 4, 0.6));
     }
 
     @ParameterizedTest(name = "{0}")

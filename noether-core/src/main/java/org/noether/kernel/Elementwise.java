@@ -1,5 +1,7 @@
 package org.noether.kernel;
 
+import java.util.Arrays;
+
 /**
  * Elementwise loops: a unary map, and a binary operation with NumPy broadcasting.
  *
@@ -48,19 +50,19 @@ public final class Elementwise {
     }
 
     /**
-     * {@code out[outOffset + j] = f(a[aOffset + j·aStride], b[bOffset + j·bStride])} for
-     * {@code j < length}; a stride is 1, or 0 for a repeated operand.
+     * {@code out[outOffset + j] = f(a[aOffset + j], b[bOffset + j])} for {@code j < length}: both
+     * operands contiguous, so that the JIT vectorizes each op's loop ({@link #binary} copies a
+     * repeated value into a row first).
      */
     @FunctionalInterface
     public interface BinaryRow {
-        void apply(float[] a, int aOffset, int aStride, float[] b, int bOffset, int bStride, float[] out, int outOffset,
-                   int length);
+        void apply(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int length);
 
         /** A row loop calling {@code op} per element: convenient, for code off the hot path. */
         static BinaryRow of(BinaryOp op) {
-            return (a, aOffset, aStride, b, bOffset, bStride, out, outOffset, length) -> {
+            return (a, aOffset, b, bOffset, out, outOffset, length) -> {
                 for (int j = 0; j < length; j++) {
-                    out[outOffset + j] = op.apply(a[aOffset + j * aStride], b[bOffset + j * bStride]);
+                    out[outOffset + j] = op.apply(a[aOffset + j], b[bOffset + j]);
                 }
             };
         }
@@ -80,6 +82,8 @@ public final class Elementwise {
     /**
      * {@code out = f(a, b)} with broadcasting; {@code outDims} must be the broadcast of the two
      * operand shapes (checked by the caller, which knows the op's name for the error message).
+     * Where an operand is repeated along a row (a scalar, or a broadcast last axis), its value is
+     * first copied into a row of a per-task buffer, so that ops only ever see contiguous rows.
      */
     public static void binary(float[] a, int[] aDims, float[] b, int[] bDims, float[] out, int[] outDims,
                               BinaryRow row) {
@@ -87,14 +91,14 @@ public final class Elementwise {
         boolean aFull = a.length == length;
         boolean bFull = b.length == length;
         if ((aFull || a.length == 1) && (bFull || b.length == 1)) {
-            int aStride = aFull ? 1 : 0;
-            int bStride = bFull ? 1 : 0;
             int chunks = (length + CHUNK - 1) / CHUNK;
             Parallel.forRange(chunks, 4L * length, (from, to) -> {
+                float[] aRepeated = aFull ? null : filled(a[0], Math.min(CHUNK, length));
+                float[] bRepeated = bFull ? null : filled(b[0], Math.min(CHUNK, length));
                 for (int chunk = from; chunk < to; chunk++) {
                     int start = chunk * CHUNK;
-                    row.apply(a, start * aStride, aStride, b, start * bStride, bStride, out, start,
-                            Math.min(CHUNK, length - start));
+                    row.apply(aFull ? a : aRepeated, aFull ? start : 0, bFull ? b : bRepeated, bFull ? start : 0,
+                            out, start, Math.min(CHUNK, length - start));
                 }
             });
             return;
@@ -104,9 +108,11 @@ public final class Elementwise {
         int[] bStrides = broadcastStrides(bDims, rank);
         int inner = outDims[rank - 1];
         int rows = inner == 0 ? 0 : length / inner;
-        int aInner = aStrides[rank - 1];
-        int bInner = bStrides[rank - 1];
+        boolean aRepeats = aStrides[rank - 1] == 0;
+        boolean bRepeats = bStrides[rank - 1] == 0;
         Parallel.forRange(rows, 4L * length, (rowFrom, rowTo) -> {
+            float[] aRow = aRepeats ? new float[inner] : null;
+            float[] bRow = bRepeats ? new float[inner] : null;
             int[] index = new int[Math.max(rank - 1, 0)];
             int remainder = rowFrom;
             int aOffset = 0;
@@ -118,7 +124,14 @@ public final class Elementwise {
                 bOffset += index[axis] * bStrides[axis];
             }
             for (int r = rowFrom; r < rowTo; r++) {
-                row.apply(a, aOffset, aInner, b, bOffset, bInner, out, r * inner, inner);
+                if (aRepeats) {
+                    Arrays.fill(aRow, a[aOffset]);
+                }
+                if (bRepeats) {
+                    Arrays.fill(bRow, b[bOffset]);
+                }
+                row.apply(aRepeats ? aRow : a, aRepeats ? 0 : aOffset, bRepeats ? bRow : b, bRepeats ? 0 : bOffset,
+                        out, r * inner, inner);
                 for (int axis = rank - 2; axis >= 0; axis--) {
                     index[axis]++;
                     aOffset += aStrides[axis];
@@ -134,6 +147,12 @@ public final class Elementwise {
         });
     }
 
+    private static float[] filled(float value, int length) {
+        float[] values = new float[length];
+        Arrays.fill(values, value);
+        return values;
+    }
+
     /** Row-major strides of {@code dims} right-aligned to {@code rank} axes, 0 where repeated. */
     static int[] broadcastStrides(int[] dims, int rank) {
         int[] strides = new int[rank];
@@ -146,11 +165,8 @@ public final class Elementwise {
         return strides;
     }
 
-    private static final BinaryRow FIRST = (a, aOffset, aStride, b, bOffset, bStride, out, outOffset, length) -> {
-        for (int j = 0; j < length; j++) {
-            out[outOffset + j] = a[aOffset + j * aStride];
-        }
-    };
+    private static final BinaryRow FIRST = (a, aOffset, b, bOffset, out, outOffset, length) ->
+            System.arraycopy(a, aOffset, out, outOffset, length);
 
     /**
      * Repeats {@code x} (shape {@code dims}) to the larger shape {@code outDims}: the copy a

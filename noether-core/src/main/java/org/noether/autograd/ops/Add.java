@@ -12,9 +12,9 @@ import org.noether.tensor.Tensor;
  */
 public final class Add extends Function {
     /** {@code a + b} along a row: a loop of this op's own, so the JIT inlines the arithmetic. */
-    private static final Elementwise.BinaryRow ROW = (a, ai, as, b, bi, bs, out, oi, n) -> {
+    private static final Elementwise.BinaryRow ROW = (a, ai, b, bi, out, oi, n) -> {
         for (int j = 0; j < n; j++) {
-            out[oi + j] = a[ai + j * as] + b[bi + j * bs];
+            out[oi + j] = a[ai + j] + b[bi + j];
         }
     };
 

@@ -1,6 +1,5 @@
 package org.noether.autograd.ops;
 
-import org.noether.autograd.Autograd;
 import org.noether.autograd.Function;
 import org.noether.autograd.GradMode;
 import org.noether.kernel.ChannelBias;
@@ -22,9 +21,9 @@ import org.noether.tensor.Tensor;
  */
 public final class BiasActivation extends Function {
     private final ChannelBias.Function function;
-    private final float[] output;
+    private final Tensor output;
 
-    private BiasActivation(ChannelBias.Function function, float[] output) {
+    private BiasActivation(ChannelBias.Function function, Tensor output) {
         this.function = function;
         this.output = output;
     }
@@ -39,7 +38,8 @@ public final class BiasActivation extends Function {
         int rows = channels == 0 ? 0 : z.size() / channels;
         float[] y = new float[z.size()];
         ChannelBias.forward(z.data(), bias == null ? null : bias.data(), rows, channels, function, y);
-        return new BiasActivation(function, y).record(Tensor.wrap(y, z.shape()), z, bias);
+        Tensor output = Tensor.wrap(y, z.shape());
+        return new BiasActivation(function, output).record(output, z, bias);
     }
 
     @Override
@@ -53,25 +53,25 @@ public final class BiasActivation extends Function {
         int rows = channels == 0 ? 0 : z.size() / channels;
         float[] gz = new float[z.size()];
         float[] gb = bias != null && needsGrad(1) ? new float[channels] : null;
-        ChannelBias.backward(g.data(), output, rows, channels, function, gz, gb);
+        ChannelBias.backward(g.data(), output.data(), rows, channels, function, gz, gb);
         return new Tensor[] {
             needsGrad(0) ? Tensor.wrap(gz, z.shape()) : null,
             gb == null ? null : Tensor.wrap(gb, bias.shape())};
     }
 
-    /** The unfused formula as recorded operations, differentiated with the given gradient. */
+    /**
+     * The same gradient as recorded operations, in terms of the output as the unfused activations
+     * write theirs, so that it can be differentiated again.
+     */
     private Tensor[] recordedBackward(Tensor g, Tensor z, Tensor bias) {
-        Tensor sum = bias == null ? z : z.add(bias);
-        Tensor y = switch (function) {
-            case IDENTITY -> sum;
-            case RELU -> sum.relu();
-            case SIGMOID -> sum.sigmoid();
-            case TANH -> sum.tanh();
+        Tensor gz = switch (function) {
+            case IDENTITY -> g;
+            case RELU -> ReluGrad.apply(g, output);
+            case SIGMOID -> g.mul(output.mul(output.neg().add(1)));
+            case TANH -> g.mul(output.square().neg().add(1));
         };
-        boolean zWanted = needsGrad(0);
-        boolean biasWanted = bias != null && needsGrad(1);
-        Tensor[] wanted = zWanted && biasWanted ? new Tensor[] {z, bias} : new Tensor[] {zWanted ? z : bias};
-        Tensor[] grads = Autograd.grad(new Tensor[] {y}, new Tensor[] {g}, wanted, true);
-        return new Tensor[] {zWanted ? grads[0] : null, biasWanted ? grads[zWanted ? 1 : 0] : null};
+        return new Tensor[] {
+            needsGrad(0) ? gz : null,
+            bias != null && needsGrad(1) ? gz.sumTo(bias.shape()) : null};
     }
 }

@@ -12,9 +12,9 @@ import org.noether.tensor.Tensor;
  * step function's derivative in x is zero almost everywhere.
  */
 public final class ReluGrad extends Function {
-    private static final Elementwise.BinaryRow ROW = (g, gi, gs, x, xi, xs, out, oi, n) -> {
+    private static final Elementwise.BinaryRow ROW = (g, gi, x, xi, out, oi, n) -> {
         for (int j = 0; j < n; j++) {
-            out[oi + j] = x[xi + j * xs] > 0 ? g[gi + j * gs] : 0f;
+            out[oi + j] = x[xi + j] > 0 ? g[gi + j] : 0f;
         }
     };
 
