@@ -63,7 +63,7 @@ public final class BenchCommand {
     /** Runs both sides and prints the table; returns every figure (Noether's and PyTorch's). */
     public static Map<String, Object> run(Options options, PrintStream out) throws IOException {
         Parallel.setThreads(options.threads());
-        FashionData data = options.data() != null ? FashionData.locate(options.data()) : FashionData.locate(null);
+        FashionData data = FashionData.locate(options.data());
         Path torchData = options.data() != null ? options.data()
                 : Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY) && data.full() ? FashionMnist.DEFAULT_DIRECTORY
                 : null;

@@ -67,30 +67,25 @@ final class NoetherWorkloads {
 
     /** Images per second of {@code trainOnBatch} with Adam and sparse categorical cross-entropy. */
     double trainingThroughput(Model model, int batch) {
+        return steps * batch / timing.medianSeconds(trainingSteps(model, batch));
+    }
+
+    /** {@code steps} calls of {@code trainOnBatch} on the model, compiled with Adam, cycling through the batches. */
+    private Runnable trainingSteps(Model model, int batch) {
         model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy());
         model.build(28, 28, 1);
         List<Dataset> batches = batches(batch);
-        double seconds = timing.medianSeconds(() -> {
-            for (int step = 0; step < steps; step++) {
-                Dataset slice = batches.get(step % batches.size());
-                model.trainOnBatch(slice.x(), slice.y());
-            }
-        });
-        return steps * batch / seconds;
-    }
-
-    /** Memory and collector figures of CNN training at batch 64, per step, after warm-up. */
-    Map<String, Double> cnnTrainingGarbage() {
-        Model model = FashionCnn.network();
-        model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy());
-        model.build(28, 28, 1);
-        List<Dataset> batches = batches(64);
-        Runnable run = () -> {
+        return () -> {
             for (int step = 0; step < steps; step++) {
                 Dataset slice = batches.get(step % batches.size());
                 model.trainOnBatch(slice.x(), slice.y());
             }
         };
+    }
+
+    /** Memory and collector figures of CNN training at batch 64, per step, after warm-up. */
+    Map<String, Double> cnnTrainingGarbage() {
+        Runnable run = trainingSteps(FashionCnn.network(), 64);
         for (int i = 0; i < timing.warmup(); i++) {
             run.run();
         }
