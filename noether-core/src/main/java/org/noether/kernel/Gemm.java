@@ -16,23 +16,30 @@ import java.util.Arrays;
  * panels {@code MR} high — packing also absorbs the transposes — and a micro-kernel multiplies one
  * {@code MR×KC} panel by one {@code KC×NR} panel into an {@code MR×NR} tile of C held in registers.
  * Ragged edges are packed with zeros; every tile, full or ragged, is computed into a scratch
- * tile and then added to C, so no slow path handles the edges. Work is split over {@link Parallel} by whole tiles; every element of C is summed
- * in the same order (fused multiply-adds along k within a block, then added to C) whatever the
- * thread count and whichever micro-kernel runs, so results are bit-identical across both.
+ * tile and then added to C, so no slow path handles the edges. An operand that few panels of the
+ * other use is read in place where its panels are full (B of a product with few rows per thread):
+ * packing would cost as much as the multiply. Work is split over {@link Parallel} by whole tiles;
+ * every element of C is summed in the same order (fused multiply-adds along k within a block, then
+ * added to C) whatever the thread count, the packing and the micro-kernel, so results are
+ * bit-identical across all of them.
  *
  * <pre>{@code Gemm.sgemm(false, true, m, n, k, a, 0, k, b, 0, k, 0f, c, 0, n); // C = A·Bᵀ}</pre>
  */
 public final class Gemm {
     private static final MicroKernel KERNEL = MicroKernel.best();
     /**
-     * Depth of a block: an MR×KC panel of A and a KC×NR panel of B stay in L1. Fixed for every
-     * kernel, since the k blocking decides the order of the sums.
+     * Greatest depth of a block: an MR×KC panel of A and a KC×NR panel of B stay in L1. The depth of
+     * k is cut into equal blocks no deeper than this (k = 288, a 3×3×32 convolution, is one block,
+     * not 256 + 32 whose short block costs as much to store as to compute). Fixed for every kernel
+     * and thread count, since the k blocking decides the order of the sums.
      */
-    private static final int KC = 256;
+    private static final int KC = 320;
     /** Row panels of A per block: the packed MC×KC block of A stays in L2. */
     private static final int PANELS_PER_A_BLOCK = 24;
     /** Column panels of B per block: the packed KC×NC block of B stays in L2/L3. */
     private static final int PANELS_PER_B_BLOCK = 64;
+    /** Up to this many row panels of A per thread, full panels of B are read unpacked. */
+    private static final int IN_PLACE_MAX_PANELS = 4;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -127,10 +134,16 @@ public final class Gemm {
         float[] tile = workspace.tile(mr * nr);
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
-            for (int p0 = 0; p0 < k; p0 += KC) {
-                int depth = Math.min(KC, k - p0);
-                float[] packedB = workspace.packedB(depth * roundUp(width, nr));
-                packB(b, p0, depth, j0, width, nr, packedB);
+            int blockDepth = blockDepth(k);
+            for (int p0 = 0; p0 < k; p0 += blockDepth) {
+                int depth = Math.min(blockDepth, k - p0);
+                // Packing B costs about as much as multiplying it by two panels of A, so where few rows
+                // of A use it (a convolution's kernel gradient split over threads) its full panels are
+                // read in place. Transposed B is always packed.
+                boolean bInPlace = !b.transposed() && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr;
+                int fullColumns = bInPlace ? width / nr * nr : 0;
+                float[] packedB = workspace.packedB(depth * roundUp(width - fullColumns, nr));
+                packB(b, p0, depth, j0 + fullColumns, width - fullColumns, nr, packedB);
                 for (int i0 = rowFrom; i0 < rowTo; i0 += mc) {
                     int height = Math.min(mc, rowTo - i0);
                     float[] packedA = workspace.packedA(depth * roundUp(height, mr));
@@ -139,7 +152,13 @@ public final class Gemm {
                         int tileWidth = Math.min(nr, width - jr);
                         for (int ir = 0; ir < height; ir += mr) {
                             int tileHeight = Math.min(mr, height - ir);
-                            kernel.multiply(depth, packedA, ir * depth, packedB, jr * depth, tile);
+                            if (jr < fullColumns) {
+                                kernel.multiply(depth, packedA, ir * depth, b.data(), b.index(p0, j0 + jr), b.stride(),
+                                        tile);
+                            } else {
+                                kernel.multiply(depth, packedA, ir * depth, packedB, (jr - fullColumns) * depth, nr,
+                                        tile);
+                            }
                             storeTile(tile, nr, overwrite && p0 == 0, c, cOffset + (i0 + ir) * ldc + j0 + jr, ldc,
                                     tileHeight, tileWidth);
                         }
@@ -175,7 +194,9 @@ public final class Gemm {
             int base = panel * rowsPerPanel * depth;
             int rows = Math.min(rowsPerPanel, height - panel * rowsPerPanel);
             int row0 = i0 + panel * rowsPerPanel;
-            if (a.transposed()) {
+            if (rows == 6 && rowsPerPanel == 6) {
+                packSixRows(a, row0, p0, depth, packed, base);
+            } else if (a.transposed()) {
                 // Stored column-major for this operand: the panel's rows are contiguous for each p.
                 for (int p = 0; p < depth; p++) {
                     int source = a.index(row0, p0 + p);
@@ -203,6 +224,32 @@ public final class Gemm {
     }
 
     /**
+     * A full panel of six rows (the micro-kernels' height), written in order with one statement per
+     * row: the general loops above leave a strided store or an array copy of a few floats per value,
+     * which made packing cost as much as the multiply for the tall, thin products of convolutions.
+     */
+    private static void packSixRows(Operand a, int row0, int p0, int depth, float[] packed, int base) {
+        float[] data = a.data();
+        // Element (row0 + r, p0 + p) is at start + r·rowStep + p·depthStep.
+        int start = a.index(row0, p0);
+        int rowStep = a.transposed() ? 1 : a.stride();
+        int depthStep = a.transposed() ? a.stride() : 1;
+        int r1 = start + rowStep;
+        int r2 = r1 + rowStep;
+        int r3 = r2 + rowStep;
+        int r4 = r3 + rowStep;
+        int r5 = r4 + rowStep;
+        for (int p = 0, offset = 0, target = base; p < depth; p++, offset += depthStep, target += 6) {
+            packed[target] = data[start + offset];
+            packed[target + 1] = data[r1 + offset];
+            packed[target + 2] = data[r2 + offset];
+            packed[target + 3] = data[r3 + offset];
+            packed[target + 4] = data[r4 + offset];
+            packed[target + 5] = data[r5 + offset];
+        }
+    }
+
+    /**
      * Packs {@code op(B)[p0 : p0+depth, j0 : j0+width]} as column panels: panel {@code q} holds
      * columns {@code q·columnsPerPanel ..} and stores, for each p, their values in row p (zero beyond the last column).
      */
@@ -225,6 +272,12 @@ public final class Gemm {
                 }
             }
         }
+    }
+
+    /** The depth of each block of k: {@code k} cut into the fewest equal blocks no deeper than KC. */
+    static int blockDepth(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / blocks;
     }
 
     private static int roundUp(int value, int multiple) {

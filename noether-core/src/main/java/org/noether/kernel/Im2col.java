@@ -17,38 +17,76 @@ final class Im2col {
 
     /** Fills {@code patches} with the rows of images {@code [first, first + count)} for {@code group}. */
     static void patches(ConvGeometry g, float[] x, int group, int first, int count, float[] patches) {
-        int positions = g.outputPositions();
-        int rows = count * positions;
-        int patchSize = g.patchSize();
-        Parallel.forRange(rows, (long) rows * patchSize, (rowFrom, rowTo) -> {
-            int channels = g.groupInputChannels();
-            for (int row = rowFrom; row < rowTo; row++) {
-                int image = first + row / positions;
-                int position = row % positions;
-                int outputY = position / g.outputWidth();
-                int outputX = position % g.outputWidth();
-                int target = row * patchSize;
+        int lines = count * g.outputHeight();
+        // One output row of one image per step: along it a tap reads the input at a fixed stride, so
+        // the border is looked up only where the window leaves the image.
+        Parallel.forRange(lines, (long) lines * g.outputWidth() * g.patchSize(), (lineFrom, lineTo) -> {
+            for (int line = lineFrom; line < lineTo; line++) {
+                int image = first + line / g.outputHeight();
+                int outputY = line % g.outputHeight();
+                int tapOffset = line * g.outputWidth() * g.patchSize();
                 for (int ky = 0; ky < g.kernelHeight(); ky++) {
                     int inputY = g.boundary().map(outputY * g.strideHeight() + ky * g.dilationHeight() - g.padTop(),
                             g.inputHeight());
-                    for (int kx = 0; kx < g.kernelWidth(); kx++, target += channels) {
-                        int inputX = g.boundary().map(outputX * g.strideWidth() + kx * g.dilationWidth()
-                                - g.padLeft(), g.inputWidth());
-                        if (inputY < 0 || inputX < 0) {
-                            Arrays.fill(patches, target, target + channels, 0f);
-                        } else {
-                            int source = ((image * g.inputHeight() + inputY) * g.inputWidth() + inputX)
-                                    * g.inputChannels() + group * channels;
-                            if (channels == 1) {
-                                patches[target] = x[source]; // a grey first layer: a call per value would dominate
-                            } else {
-                                System.arraycopy(x, source, patches, target, channels);
-                            }
-                        }
+                    for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                        copyTap(g, x, group, image, inputY, kx, patches, tapOffset);
+                        tapOffset += g.groupInputChannels();
                     }
                 }
             }
         });
+    }
+
+    /**
+     * Writes tap {@code kx} of input row {@code inputY} (-1: a zero row) for every output column of
+     * one output row, the first into {@code patches[target ..]}, the next a patch further on.
+     */
+    private static void copyTap(ConvGeometry g, float[] x, int group, int image, int inputY, int kx,
+                                float[] patches, int target) {
+        int channels = g.groupInputChannels();
+        int patchSize = g.patchSize();
+        int outputWidth = g.outputWidth();
+        if (inputY < 0) {
+            for (int outputX = 0; outputX < outputWidth; outputX++, target += patchSize) {
+                Arrays.fill(patches, target, target + channels, 0f);
+            }
+            return;
+        }
+        int stride = g.strideWidth();
+        int shift = kx * g.dilationWidth() - g.padLeft(); // inputX = outputX·stride + shift
+        // Output columns whose tap lies inside the row: [inside, insideEnd).
+        int inside = Math.min(outputWidth, shift >= 0 ? 0 : (-shift + stride - 1) / stride);
+        int last = g.inputWidth() - 1 - shift;
+        int insideEnd = last < 0 ? inside : Math.max(inside, Math.min(outputWidth, last / stride + 1));
+        int rowStart = (image * g.inputHeight() + inputY) * g.inputWidth();
+        int pixelStride = stride * g.inputChannels();
+        for (int outputX = 0; outputX < outputWidth; ) {
+            if (outputX == inside) {
+                int source = (rowStart + outputX * stride + shift) * g.inputChannels() + group * channels;
+                int at = target + outputX * patchSize;
+                if (channels == 1) {
+                    // A grey first layer: one value per tap, where a call per value would dominate.
+                    for (; outputX < insideEnd; outputX++, at += patchSize, source += pixelStride) {
+                        patches[at] = x[source];
+                    }
+                } else {
+                    for (; outputX < insideEnd; outputX++, at += patchSize, source += pixelStride) {
+                        System.arraycopy(x, source, patches, at, channels);
+                    }
+                }
+                if (outputX >= outputWidth) {
+                    break;
+                }
+            }
+            int at = target + outputX * patchSize;
+            int inputX = g.boundary().map(outputX * stride + shift, g.inputWidth());
+            if (inputX < 0) {
+                Arrays.fill(patches, at, at + channels, 0f);
+            } else {
+                System.arraycopy(x, (rowStart + inputX) * g.inputChannels() + group * channels, patches, at, channels);
+            }
+            outputX++;
+        }
     }
 
     /**

@@ -22,10 +22,12 @@ interface MicroKernel {
     String name();
 
     /**
-     * Writes the product of the packed panels (depth {@code depth}) into {@code tile}, a
-     * {@code rows() × columns()} row-major block; {@link Gemm} then adds the tile to C.
+     * Writes the product of a packed A panel and a B panel (depth {@code depth}) into {@code tile},
+     * a {@code rows() × columns()} row-major block; {@link Gemm} then adds the tile to C. Row p of
+     * the B panel is the {@code columns()} values from {@code b[bOffset + p·bDepthStep]}:
+     * {@code columns()} apart when packed, {@code ldb} apart when read in place.
      */
-    void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] tile);
+    void multiply(int depth, float[] packedA, int aOffset, float[] b, int bOffset, int bDepthStep, float[] tile);
 
     /**
      * The Vector API kernel where the {@code jdk.incubator.vector} module is present (and not turned

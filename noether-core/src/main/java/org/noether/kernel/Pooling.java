@@ -12,7 +12,7 @@ import java.util.Arrays;
  * with a periodic or reflecting border every position is a real value and counts. Windows walk
  * the output row by row; channels are the innermost, contiguous loop.
  *
- * <pre>{@code Pooling.max(geometry, x, y, argmax); Pooling.maxGradient(geometry, dy, argmax, dx);}</pre>
+ * <pre>{@code Pooling.max(geometry, x, y, argmax); // the gradient: ScatterAdd of dy at argmax}</pre>
  */
 public final class Pooling {
     private Pooling() {
@@ -57,18 +57,6 @@ public final class Pooling {
             y[outputOffset + c] = best;
             argmax[outputOffset + c] = bestIndex;
         }
-    }
-
-    /** {@code dx} = each output gradient added at its winning input index; {@code dx} is overwritten. */
-    public static void maxGradient(ConvGeometry g, float[] dy, int[] argmax, float[] dx) {
-        Arrays.fill(dx, 0, g.inputSize(), 0f);
-        int perImage = g.outputPositions() * g.outputChannels();
-        // Whole images per task: winners of one image never lie in another.
-        Parallel.forRange(g.batch(), (long) g.batch() * perImage, (from, to) -> {
-            for (int index = from * perImage; index < to * perImage; index++) {
-                dx[argmax[index]] += dy[index];
-            }
-        });
     }
 
     /** {@code y} = window means over the positions that count (see the class comment). */

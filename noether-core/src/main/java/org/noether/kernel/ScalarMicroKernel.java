@@ -30,15 +30,16 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] tile) {
+    public void multiply(int depth, float[] packedA, int aOffset, float[] b, int bOffset, int bDepthStep,
+                         float[] tile) {
         java.util.Arrays.fill(tile, 0, rows * columns, 0f);
         for (int r = 0; r < rows; r++) {
             int row = r * columns;
             for (int p = 0; p < depth; p++) {
                 float a = packedA[aOffset + p * rows + r];
-                int b = bOffset + p * columns;
+                int bRow = bOffset + p * bDepthStep;
                 for (int j = 0; j < columns; j++) {
-                    tile[row + j] = Math.fma(a, packedB[b + j], tile[row + j]);
+                    tile[row + j] = Math.fma(a, b[bRow + j], tile[row + j]);
                 }
             }
         }

@@ -33,7 +33,8 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, float[] tile) {
+    public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, int bDepthStep,
+                         float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES);
@@ -48,7 +49,7 @@ final class VectorMicroKernel implements MicroKernel {
         FloatVector c51 = FloatVector.zero(SPECIES);
         int a = aOffset;
         int b = bOffset;
-        for (int p = 0; p < depth; p++, a += ROWS, b += COLUMNS) {
+        for (int p = 0; p < depth; p++, a += ROWS, b += bDepthStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, packedB, b);
             FloatVector b1 = FloatVector.fromArray(SPECIES, packedB, b + LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, packedA[a]);

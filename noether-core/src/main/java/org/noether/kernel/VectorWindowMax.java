@@ -27,14 +27,13 @@ final class VectorWindowMax implements Pooling.WindowMax {
         for (; c + LANES <= to; c += LANES) {
             FloatVector best = FloatVector.fromArray(FLOATS, x, inputOffsets[0] + c);
             IntVector bestIndex = lanes.add(inputOffsets[0] + c);
-            VectorMask<Float> bestIsNan = best.test(VectorOperators.IS_NAN);
             for (int t = 1; t < taps; t++) {
                 FloatVector value = FloatVector.fromArray(FLOATS, x, inputOffsets[t] + c);
+                // x != x is NaN: test(IS_NAN) and mask chains built on it are not intrinsics and would allocate.
                 VectorMask<Float> wins = value.compare(VectorOperators.GT, best)
-                        .or(value.test(VectorOperators.IS_NAN).andNot(bestIsNan));
+                        .or(value.compare(VectorOperators.NE, value).andNot(best.compare(VectorOperators.NE, best)));
                 best = best.blend(value, wins);
                 bestIndex = bestIndex.blend(lanes.add(inputOffsets[t] + c), wins.cast(INTS));
-                bestIsNan = bestIsNan.or(wins.and(value.test(VectorOperators.IS_NAN)));
             }
             best.intoArray(y, outputOffset + c);
             bestIndex.intoArray(argmax, outputOffset + c);

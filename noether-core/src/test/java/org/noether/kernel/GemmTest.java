@@ -18,13 +18,14 @@ class GemmTest {
     private static final int ORIGINAL_THREADS = Parallel.threads();
 
     /**
-     * {m, n, k}: ones, odd sizes, and sizes just past the k block (256), the row block (144 rows for
-     * the 6-row kernel) and the column block (2048 columns for 32-wide panels).
+     * {m, n, k}: ones, odd sizes, and sizes around the k blocks (at most 320 deep, cut evenly: 321 is
+     * two blocks of 161 and 160), the row block (144 rows for the 6-row kernel) and the column block
+     * (2048 columns for 32-wide panels). Products of at most 24 rows per thread read B in place.
      */
     static final int[][] SIZES = {
         {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 1}, {2, 2, 2}, {17, 13, 11},
         {9, 31, 256}, {6, 11, 257}, {33, 65, 300}, {7, 512, 5}, {7, 513, 19}, {3, 600, 290}, {70, 20, 600},
-        {145, 33, 20}, {150, 7, 513}, {5, 2049, 7}, {13, 2100, 40},
+        {145, 33, 20}, {150, 7, 513}, {5, 2049, 7}, {13, 2100, 40}, {24, 64, 320}, {12, 96, 321}, {25, 40, 961},
     };
 
     @AfterEach
@@ -83,6 +84,16 @@ class GemmTest {
         float[] untouched = {3, 4};
         Gemm.sgemm(false, false, 1, 2, 0, new float[0], 0, 0, new float[0], 0, 2, 1f, untouched, 0, 2);
         assertArrayEquals(new float[] {3, 4}, untouched, "k = 0 with beta 1 leaves C");
+    }
+
+    @Test
+    void depthIsCutIntoTheFewestEqualBlocks() {
+        assertEquals(9, Gemm.blockDepth(9));
+        assertEquals(288, Gemm.blockDepth(288), "a 3×3×32 convolution is one block");
+        assertEquals(320, Gemm.blockDepth(320));
+        assertEquals(161, Gemm.blockDepth(321));
+        assertEquals(320, Gemm.blockDepth(640));
+        assertEquals(214, Gemm.blockDepth(641));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
+import org.noether.kernel.Parallel;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -12,27 +13,40 @@ import org.noether.tensor.Tensor;
  */
 public final class Gather extends Function {
     private final int[] indices;
+    /** Passed on to the gradient's {@link ScatterAdd}: its independent slices. */
+    private final int blocks;
 
-    private Gather(int[] indices) {
+    private Gather(int[] indices, int blocks) {
         this.indices = indices;
+        this.blocks = blocks;
     }
 
     /** {@code x} read at {@code indices}, shaped {@code shape}. */
     public static Tensor apply(Tensor x, int[] indices, Shape shape) {
+        return apply(x, indices, shape, 1);
+    }
+
+    /**
+     * As {@link #apply(Tensor, int[], Shape)}, where the b-th of {@code blocks} slices of the output
+     * reads only the b-th slice of x (see {@link ScatterAdd}).
+     */
+    public static Tensor apply(Tensor x, int[] indices, Shape shape, int blocks) {
         if (indices.length != shape.size()) {
             throw new IllegalArgumentException("gather needs one index per output element: " + indices.length
                     + " indices for shape " + shape);
         }
         float[] out = new float[indices.length];
         float[] values = x.data();
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = values[indices[i]];
-        }
-        return new Gather(indices).record(Tensor.wrap(out, shape), x);
+        Parallel.forRange(indices.length, indices.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = values[indices[i]];
+            }
+        });
+        return new Gather(indices, blocks).record(Tensor.wrap(out, shape), x);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        return new Tensor[] {ScatterAdd.apply(g, indices, input(0).shape())};
+        return new Tensor[] {ScatterAdd.apply(g, indices, input(0).shape(), blocks)};
     }
 }

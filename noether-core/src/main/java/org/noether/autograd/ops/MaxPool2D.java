@@ -11,7 +11,8 @@ import org.noether.tensor.Tensor;
  *
  * <p>Shape: {@code [n, h, w, c] → [n, oh, ow, c]} with {@code oh = 1 + ⌊(h − F + 2P)/S⌋}.
  * Gradient: g goes to the input position that won each window (the first on ties), through
- * {@link ScatterAdd}; the winners are constants.
+ * {@link ScatterAdd}, image by image in parallel (winners lie in their own image); the winners are
+ * constants.
  */
 public final class MaxPool2D extends Function {
     private final int[] argmax;
@@ -32,6 +33,6 @@ public final class MaxPool2D extends Function {
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        return new Tensor[] {ScatterAdd.apply(g, argmax, input(0).shape())};
+        return new Tensor[] {ScatterAdd.apply(g, argmax, input(0).shape(), input(0).shape().dim(0))};
     }
 }
