@@ -79,11 +79,8 @@ public final class ChannelBias {
     }
 
     private static void tanh(float[] z, float[] bias, int channels, int start, int end, float[] y) {
-        for (int row = start; row < end; row += channels) {
-            for (int c = 0; c < channels; c++) {
-                y[row + c] = (float) Math.tanh(z[row + c] + bias[c]);
-            }
-        }
+        identity(z, bias, channels, start, end, y);
+        Tanh.apply(y, start, y, start, end - start);
     }
 
     /**

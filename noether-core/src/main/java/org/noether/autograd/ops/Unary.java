@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Elementwise;
+import org.noether.kernel.Tanh;
 import org.noether.tensor.Tensor;
 
 /**
@@ -81,11 +82,7 @@ public enum Unary {
         }
     },
     /** {@code tanh x}; {@code ∂ = g·(1 − y²)}. */
-    TANH((x, xo, out, oo, n) -> {
-        for (int j = 0; j < n; j++) {
-            out[oo + j] = (float) Math.tanh(x[xo + j]);
-        }
-    }) {
+    TANH(Tanh::apply) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
             return g.mul(y.square().neg().add(1));
