@@ -38,8 +38,12 @@ public final class Gemm {
     private static final int PANELS_PER_A_BLOCK = 24;
     /** Column panels of B per block: the packed KC×NC block of B stays in L2/L3. */
     private static final int PANELS_PER_B_BLOCK = 64;
-    /** Up to this many row panels of A per thread, full panels of B are read unpacked. */
-    private static final int IN_PLACE_MAX_PANELS = 4;
+    /**
+     * Up to this many row panels of A per thread, full panels of B are read unpacked. Unpacked rows
+     * of B come from L2 rather than L1 (the micro-kernel ran about a third slower), while packing
+     * costs a pass over B: even at about seven uses.
+     */
+    private static final int IN_PLACE_MAX_PANELS = 6;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -137,9 +141,8 @@ public final class Gemm {
             int blockDepth = blockDepth(k);
             for (int p0 = 0; p0 < k; p0 += blockDepth) {
                 int depth = Math.min(blockDepth, k - p0);
-                // Packing B costs about as much as multiplying it by two panels of A, so where few rows
-                // of A use it (a convolution's kernel gradient split over threads) its full panels are
-                // read in place. Transposed B is always packed.
+                // Where few rows of A use B (a dense layer's batch or a convolution's kernel gradient,
+                // split over threads) its full panels are read in place. Transposed B is always packed.
                 boolean bInPlace = !b.transposed() && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr;
                 int fullColumns = bInPlace ? width / nr * nr : 0;
                 float[] packedB = workspace.packedB(depth * roundUp(width - fullColumns, nr));

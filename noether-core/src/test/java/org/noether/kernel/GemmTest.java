@@ -20,12 +20,13 @@ class GemmTest {
     /**
      * {m, n, k}: ones, odd sizes, and sizes around the k blocks (at most 320 deep, cut evenly: 321 is
      * two blocks of 161 and 160), the row block (144 rows for the 6-row kernel) and the column block
-     * (2048 columns for 32-wide panels). Products of at most 24 rows per thread read B in place.
+     * (2048 columns for 32-wide panels). Products of at most 36 rows per thread read B in place.
      */
     static final int[][] SIZES = {
         {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 1}, {2, 2, 2}, {17, 13, 11},
         {9, 31, 256}, {6, 11, 257}, {33, 65, 300}, {7, 512, 5}, {7, 513, 19}, {3, 600, 290}, {70, 20, 600},
-        {145, 33, 20}, {150, 7, 513}, {5, 2049, 7}, {13, 2100, 40}, {24, 64, 320}, {12, 96, 321}, {25, 40, 961},
+        {145, 33, 20}, {150, 7, 513}, {5, 2049, 7}, {13, 2100, 40},
+        {24, 64, 320}, {12, 96, 321}, {25, 40, 961}, {36, 70, 50}, {37, 64, 9},
     };
 
     @AfterEach

@@ -30,13 +30,25 @@ public final class BiasActivation extends Function {
 
     /** {@code f(z + bias)}; {@code bias} may be null. */
     public static Tensor apply(Tensor z, Tensor bias, ChannelBias.Function function) {
+        return apply(z, bias, function, new float[z.size()]);
+    }
+
+    /**
+     * {@code f(z + bias)} written over z's storage, for a layer's fresh product that nothing else
+     * reads: neither its producer's gradient (a convolution's or product's needs its inputs only)
+     * nor this op's (it needs the output). Saves an activation-sized array per layer and step.
+     */
+    public static Tensor applyOverwriting(Tensor z, Tensor bias, ChannelBias.Function function) {
+        return apply(z, bias, function, z.data());
+    }
+
+    private static Tensor apply(Tensor z, Tensor bias, ChannelBias.Function function, float[] y) {
         int channels = z.rank() == 0 ? 1 : z.dim(-1);
         if (bias != null && !bias.shape().equals(Shape.of(channels))) {
             throw new IllegalArgumentException("biasActivation: bias " + bias.shape() + " does not match the last axis "
                     + "of " + z.shape() + "; expected [" + channels + "]");
         }
         int rows = channels == 0 ? 0 : z.size() / channels;
-        float[] y = new float[z.size()];
         ChannelBias.forward(z.data(), bias == null ? null : bias.data(), rows, channels, function, y);
         Tensor output = Tensor.wrap(y, z.shape());
         return new BiasActivation(function, output).record(output, z, bias);

@@ -126,6 +126,18 @@ public final class Activations {
      * the others. Same values either way.
      */
     public static Tensor withBias(Tensor z, Tensor bias, Activation activation) {
+        return withBias(z, bias, activation, false);
+    }
+
+    /**
+     * {@link #withBias(Tensor, Tensor, Activation)} for a layer's own fresh product {@code z}, which
+     * nothing else reads: the fused op writes its result over z's storage instead of a new array.
+     */
+    public static Tensor withBiasOverwriting(Tensor z, Tensor bias, Activation activation) {
+        return withBias(z, bias, activation, true);
+    }
+
+    private static Tensor withBias(Tensor z, Tensor bias, Activation activation, boolean overwrite) {
         if (bias == null && activation == LINEAR) {
             return z;
         }
@@ -135,7 +147,7 @@ public final class Activations {
                 : activation == TANH ? ChannelBias.Function.TANH
                 : null;
         if (fused != null && z.rank() >= 1) {
-            return BiasActivation.apply(z, bias, fused);
+            return overwrite ? BiasActivation.applyOverwriting(z, bias, fused) : BiasActivation.apply(z, bias, fused);
         }
         return activation.apply(bias == null ? z : z.add(bias));
     }

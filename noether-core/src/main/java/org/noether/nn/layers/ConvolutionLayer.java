@@ -187,9 +187,9 @@ public abstract class ConvolutionLayer<L extends ConvolutionLayer<L>> extends La
                 .owner(describe());
     }
 
-    /** Bias and activation after the convolution's output. */
+    /** Bias and activation after the convolution's output, which only this layer holds (its storage is reused). */
     protected Tensor finish(Tensor convolved, Tensor bias) {
-        return Activations.withBias(convolved, bias, activation);
+        return Activations.withBiasOverwriting(convolved, bias, activation);
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class Dense extends Layer {
 
     @Override
     protected Tensor call(Tensor x, boolean training) {
-        return Activations.withBias(x.matmul(kernel), bias, activation);
+        return Activations.withBiasOverwriting(x.matmul(kernel), bias, activation);
     }
 
     @Override
