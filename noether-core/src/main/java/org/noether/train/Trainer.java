@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.noether.autograd.GradMode;
+import org.noether.kernel.Scratch;
 import org.noether.losses.Loss;
 import org.noether.optimizers.Optimizer;
 import org.noether.tensor.Rng;
@@ -40,6 +41,8 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final List<Objective> objectives;
     private final Rng rng;
+    /** Arrays of one step's activations and gradients, reused by the next step. */
+    private final Scratch scratch = new Scratch();
     private final Mean lossTracker = new Mean("loss");
     private final List<Mean> outputLossTrackers = new ArrayList<>();
 
@@ -292,6 +295,12 @@ public final class Trainer {
     }
 
     private double step(TrainingData batch) {
+        try (Scratch.Scope step = scratch.enter()) {
+            return stepInScratch(batch);
+        }
+    }
+
+    private double stepInScratch(TrainingData batch) {
         List<Tensor> parameters = model.trainableTensors();
         for (Tensor parameter : parameters) {
             parameter.setGrad(null);

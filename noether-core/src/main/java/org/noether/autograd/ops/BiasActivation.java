@@ -3,6 +3,7 @@ package org.noether.autograd.ops;
 import org.noether.autograd.Function;
 import org.noether.autograd.GradMode;
 import org.noether.kernel.ChannelBias;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -63,7 +64,7 @@ public final class BiasActivation extends Function {
         }
         int channels = z.rank() == 0 ? 1 : z.dim(-1);
         int rows = channels == 0 ? 0 : z.size() / channels;
-        float[] gz = new float[z.size()];
+        float[] gz = Scratch.floats(z.size());
         float[] gb = bias != null && needsGrad(1) ? new float[channels] : null;
         ChannelBias.backward(g.data(), output.data(), rows, channels, function, gz, gb);
         return new Tensor[] {

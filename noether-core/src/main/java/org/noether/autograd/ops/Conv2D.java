@@ -4,6 +4,7 @@ import org.noether.autograd.Function;
 import org.noether.kernel.ConvGeometry;
 import org.noether.kernel.ConvOptions;
 import org.noether.kernel.Convolution;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -31,7 +32,7 @@ public final class Conv2D extends Function {
 
     /** {@code conv(x, w)} for a geometry already worked out (used by the gradient ops). */
     static Tensor apply(Tensor x, Tensor w, ConvGeometry geometry) {
-        float[] out = new float[geometry.outputSize()];
+        float[] out = Scratch.floats(geometry.outputSize());
         Convolution.forward(geometry, x.data(), w.data(), out);
         Shape shape = Shape.of(geometry.batch(), geometry.outputHeight(), geometry.outputWidth(),
                 geometry.outputChannels());

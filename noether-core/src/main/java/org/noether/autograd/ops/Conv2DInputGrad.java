@@ -3,6 +3,7 @@ package org.noether.autograd.ops;
 import org.noether.autograd.Function;
 import org.noether.kernel.ConvGeometry;
 import org.noether.kernel.Convolution;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -30,7 +31,7 @@ public final class Conv2DInputGrad extends Function {
             throw new IllegalArgumentException(geometry + ": the output gradient has shape " + g.shape() + ", expected "
                     + expected);
         }
-        float[] out = new float[geometry.inputSize()];
+        float[] out = Scratch.floats(geometry.inputSize());
         Convolution.inputGradient(geometry, g.data(), w.data(), out);
         Shape shape = Shape.of(geometry.batch(), geometry.inputHeight(), geometry.inputWidth(),
                 geometry.inputChannels());

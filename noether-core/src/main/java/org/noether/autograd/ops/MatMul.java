@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Gemm;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -50,7 +51,7 @@ public final class MatMul extends Function {
         int[] outDims = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
         outDims[batch.rank()] = m;
         outDims[batch.rank() + 1] = n;
-        float[] out = new float[Shape.of(outDims).size()];
+        float[] out = Scratch.floats(Shape.of(outDims).size());
         int lda = aShape.dim(-1);
         int ldb = bShape.dim(-1);
         if (bBatch.size() == 1 && !transA) {

@@ -3,6 +3,7 @@ package org.noether.autograd.ops;
 import org.noether.autograd.Function;
 import org.noether.kernel.ConvGeometry;
 import org.noether.kernel.Pooling;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -23,8 +24,8 @@ public final class MaxPool2D extends Function {
 
     /** Max pooling of {@code x} with the given geometry. */
     public static Tensor apply(Tensor x, ConvGeometry geometry) {
-        float[] out = new float[geometry.outputSize()];
-        int[] argmax = new int[out.length];
+        float[] out = Scratch.floats(geometry.outputSize());
+        int[] argmax = Scratch.ints(out.length);
         Pooling.max(geometry, x.data(), out, argmax);
         Shape shape = Shape.of(geometry.batch(), geometry.outputHeight(), geometry.outputWidth(),
                 geometry.outputChannels());

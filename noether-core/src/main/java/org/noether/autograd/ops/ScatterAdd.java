@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Parallel;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -42,7 +43,7 @@ public final class ScatterAdd extends Function {
             throw new IllegalArgumentException("scatterAdd cannot split " + x.shape() + " -> " + shape + " into "
                     + blocks + " equal blocks");
         }
-        float[] out = new float[shape.size()];
+        float[] out = Scratch.zeros(shape.size());
         float[] values = x.data();
         int perBlock = indices.length / blocks;
         Parallel.forRange(blocks, indices.length, (from, to) -> {
