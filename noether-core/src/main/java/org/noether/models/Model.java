@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.noether.autograd.GradMode;
 import org.noether.data.Dataset;
+import org.noether.kernel.Scratch;
 import org.noether.losses.Loss;
 import org.noether.losses.Losses;
 import org.noether.nn.Layer;
@@ -53,6 +54,8 @@ public abstract class Model implements TrainableModel {
 
     private long seed;
     private boolean seedUsed;
+    /** Arrays of one inference call's activations, per calling thread. */
+    private final ThreadLocal<Scratch> inferenceScratch = ThreadLocal.withInitial(Scratch::new);
     private String name;
     private Trainer trainer;
 
@@ -240,8 +243,10 @@ public abstract class Model implements TrainableModel {
 
     /** Outputs for one batch per input, with recording off. */
     public List<Tensor> predictOnBatch(List<Tensor> inputs) {
-        try (var _ = GradMode.disabled()) {
-            return forward(inputs, false);
+        // Intermediate activations come from the calling thread's scratch, reused by its next call;
+        // the outputs are copied out of it.
+        try (var _ = GradMode.disabled(); Scratch.Scope call = inferenceScratch.get().enter()) {
+            return forward(inputs, false).stream().map(Tensor::copy).toList();
         }
     }
 

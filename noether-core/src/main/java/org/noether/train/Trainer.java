@@ -269,11 +269,16 @@ public final class Trainer {
         }
         List<float[]> out = new ArrayList<>();
         List<Shape> perSample = new ArrayList<>();
+        // Each batch's activations reuse the previous batch's arrays; the outputs are copied out.
+        Scratch scratch = new Scratch();
         try (var _ = GradMode.disabled()) {
             for (int from = 0; from < samples; from += batchSize) {
                 int start = from;
                 int to = Math.min(samples, from + batchSize);
-                List<Tensor> predicted = model.forward(inputs.stream().map(x -> x.slice(start, to)).toList(), false);
+                List<Tensor> predicted;
+                try (Scratch.Scope batch = scratch.enter()) {
+                    predicted = model.forward(inputs.stream().map(x -> x.slice(start, to)).toList(), false);
+                }
                 for (int k = 0; k < predicted.size(); k++) {
                     if (out.size() == k) {
                         perSample.add(predicted.get(k).shape().dropFirst());
