@@ -38,36 +38,65 @@ public final class ChannelBias {
                 (from, to) -> {
                     int start = from * ROWS_PER_BLOCK * channels;
                     int end = Math.min(rows, to * ROWS_PER_BLOCK) * channels;
-                    switch (function) {
-                        case IDENTITY -> identity(z, offsets, channels, start, end, y);
-                        case RELU -> relu(z, offsets, channels, start, end, y);
-                        case SIGMOID -> sigmoid(z, offsets, channels, start, end, y);
-                        case TANH -> tanh(z, offsets, channels, start, end, y);
-                    }
+                    apply(function, z, offsets, 0, channels, channels, start, end, y);
                 });
     }
 
-    private static void identity(float[] z, float[] bias, int channels, int start, int end, float[] y) {
-        for (int row = start; row < end; row += channels) {
-            for (int c = 0; c < channels; c++) {
-                y[row + c] = z[row + c] + bias[c];
+    /**
+     * {@code y[i + c] = f(y[i + c] + bias[biasOffset + c])} for {@code c < width}, in place: the
+     * epilogue of a product whose columns are the channels ({@link Gemm}'s, for one row of a tile).
+     */
+    public static void segment(float[] y, int offset, float[] bias, int biasOffset, int width, Function function) {
+        apply(function, y, bias, biasOffset, width, width, offset, offset + width, y);
+    }
+
+    /**
+     * The rows starting at {@code start, start + rowStride, … < end}: {@code width} values each,
+     * with bias {@code bias[biasOffset ..]}.
+     */
+    private static void apply(Function function, float[] z, float[] bias, int biasOffset, int width, int rowStride,
+                              int start, int end, float[] y) {
+        switch (function) {
+            case IDENTITY -> identity(z, bias, biasOffset, width, rowStride, start, end, y);
+            case RELU -> relu(z, bias, biasOffset, width, rowStride, start, end, y);
+            case SIGMOID -> sigmoid(z, bias, biasOffset, width, rowStride, start, end, y);
+            case TANH -> {
+                identity(z, bias, biasOffset, width, rowStride, start, end, y);
+                if (width == rowStride) {
+                    Tanh.apply(y, start, y, start, end - start);
+                } else {
+                    for (int row = start; row < end; row += rowStride) {
+                        Tanh.apply(y, row, y, row, width);
+                    }
+                }
             }
         }
     }
 
-    private static void relu(float[] z, float[] bias, int channels, int start, int end, float[] y) {
-        for (int row = start; row < end; row += channels) {
-            for (int c = 0; c < channels; c++) {
+    private static void identity(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start,
+                                 int end, float[] y) {
+        for (int row = start; row < end; row += rowStride) {
+            for (int c = 0; c < width; c++) {
+                y[row + c] = z[row + c] + bias[biasOffset + c];
+            }
+        }
+    }
+
+    private static void relu(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
+                             float[] y) {
+        for (int row = start; row < end; row += rowStride) {
+            for (int c = 0; c < width; c++) {
                 // max(NaN, 0) is NaN and max(−0, 0) is 0: the values of Unary.RELU, in a form the JIT vectorizes.
-                y[row + c] = Math.max(z[row + c] + bias[c], 0f);
+                y[row + c] = Math.max(z[row + c] + bias[biasOffset + c], 0f);
             }
         }
     }
 
-    private static void sigmoid(float[] z, float[] bias, int channels, int start, int end, float[] y) {
-        for (int row = start; row < end; row += channels) {
-            for (int c = 0; c < channels; c++) {
-                float sum = z[row + c] + bias[c];
+    private static void sigmoid(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
+                                float[] y) {
+        for (int row = start; row < end; row += rowStride) {
+            for (int c = 0; c < width; c++) {
+                float sum = z[row + c] + bias[biasOffset + c];
                 if (sum >= 0) {
                     y[row + c] = (float) (1 / (1 + Math.exp(-sum)));
                 } else {
@@ -76,11 +105,6 @@ public final class ChannelBias {
                 }
             }
         }
-    }
-
-    private static void tanh(float[] z, float[] bias, int channels, int start, int end, float[] y) {
-        identity(z, bias, channels, start, end, y);
-        Tanh.apply(y, start, y, start, end - start);
     }
 
     /**

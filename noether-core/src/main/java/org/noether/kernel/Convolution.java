@@ -29,17 +29,30 @@ public final class Convolution {
 
     /** {@code y = conv(x, kernel)}; {@code y} is overwritten. */
     public static void forward(ConvGeometry g, float[] x, float[] kernel, float[] y) {
+        forward(g, x, kernel, null, null, y);
+    }
+
+    /**
+     * {@code y = f(conv(x, kernel) + bias)}, the bias and activation applied to each tile of the
+     * product while it is in cache ({@link ChannelBias#segment}); {@code function} null means
+     * neither, {@code bias} null no bias.
+     */
+    public static void forward(ConvGeometry g, float[] x, float[] kernel, float[] bias, ChannelBias.Function function,
+                               float[] y) {
         int positions = g.outputPositions();
         int patchSize = g.patchSize();
+        float[] offsets = bias != null ? bias : new float[g.outputChannels()];
         forEachChunk(g, (first, count, patches) -> {
             int rows = count * positions;
             for (int group = 0; group < g.groups(); group++) {
+                int firstChannel = group * g.groupOutputChannels();
+                Gemm.Epilogue epilogue = function == null ? null : (c, offset, column, width) ->
+                        ChannelBias.segment(c, offset, offsets, firstChannel + column, width, function);
                 Im2col.patches(g, x, group, first, count, patches);
                 Gemm.sgemm(false, false, rows, g.groupOutputChannels(), patchSize,
                         patches, 0, patchSize,
-                        kernel, group * g.groupOutputChannels(), g.outputChannels(),
-                        0f, y, first * positions * g.outputChannels() + group * g.groupOutputChannels(),
-                        g.outputChannels());
+                        kernel, firstChannel, g.outputChannels(),
+                        0f, y, first * positions * g.outputChannels() + firstChannel, g.outputChannels(), epilogue);
             }
         });
     }

@@ -56,6 +56,16 @@ public final class Gemm {
     }
 
     /**
+     * What is done to each row segment of C once it is complete, while it is still in cache: a
+     * layer's bias and activation ({@link ChannelBias#segment}), saving a pass over C.
+     */
+    @FunctionalInterface
+    public interface Epilogue {
+        /** Transforms {@code c[offset ..< offset + width]}, the row's columns {@code column ..< column + width}. */
+        void apply(float[] c, int offset, int column, int width);
+    }
+
+    /**
      * Computes {@code C = op(A)·op(B) + beta·C} on the given regions of the arrays.
      *
      * @param beta 0 to overwrite C (its old contents are ignored, even NaN), 1 to accumulate into it
@@ -64,19 +74,32 @@ public final class Gemm {
                              float[] a, int aOffset, int lda,
                              float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
-        sgemm(KERNEL, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        sgemm(KERNEL, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, null);
+    }
+
+    /** {@link #sgemm} followed by {@code epilogue} on every row segment of C (null: none). */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                             float[] a, int aOffset, int lda,
+                             float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        sgemm(KERNEL, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, epilogue);
     }
 
     /** {@link #sgemm} with a given micro-kernel (tests compare the kernels). */
     static void sgemm(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
                       float[] a, int aOffset, int lda,
                       float[] b, int bOffset, int ldb,
-                      float beta, float[] c, int cOffset, int ldc) {
+                      float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
         if (m == 0 || n == 0) {
             return;
         }
         if (k == 0) {
             scale(m, n, beta, c, cOffset, ldc);
+            if (epilogue != null) {
+                for (int i = 0; i < m; i++) {
+                    epilogue.apply(c, cOffset + i * ldc, 0, n);
+                }
+            }
             return;
         }
         // With beta = 0 the first block of k writes C instead of adding to it: no pass to clear C.
@@ -94,10 +117,10 @@ public final class Gemm {
         // Split the dimension with more tiles, so that each thread gets whole tiles of C.
         if (rowTiles >= columnTiles || rowTiles >= 4 * Parallel.threads()) {
             Parallel.forRange(rowTiles, work, (from, to) -> multiply(kernel, left, right, from * mr,
-                    Math.min(m, to * mr), 0, n, k, overwrite, c, cOffset, ldc));
+                    Math.min(m, to * mr), 0, n, k, overwrite, c, cOffset, ldc, epilogue));
         } else {
             Parallel.forRange(columnTiles, work, (from, to) -> multiply(kernel, left, right, 0, m, from * nr,
-                    Math.min(n, to * nr), k, overwrite, c, cOffset, ldc));
+                    Math.min(n, to * nr), k, overwrite, c, cOffset, ldc, epilogue));
         }
     }
 
@@ -129,7 +152,8 @@ public final class Gemm {
      * {@code overwrite} the first block of k writes them instead (C's old values are ignored).
      */
     private static void multiply(MicroKernel kernel, Operand a, Operand b, int rowFrom, int rowTo, int columnFrom,
-                                 int columnTo, int k, boolean overwrite, float[] c, int cOffset, int ldc) {
+                                 int columnTo, int k, boolean overwrite, float[] c, int cOffset, int ldc,
+                                 Epilogue epilogue) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int mc = mr * PANELS_PER_A_BLOCK;
@@ -164,6 +188,11 @@ public final class Gemm {
                             }
                             storeTile(tile, nr, overwrite && p0 == 0, c, cOffset + (i0 + ir) * ldc + j0 + jr, ldc,
                                     tileHeight, tileWidth);
+                            if (epilogue != null && p0 + depth == k) {
+                                for (int i = 0; i < tileHeight; i++) {
+                                    epilogue.apply(c, cOffset + (i0 + ir + i) * ldc + j0 + jr, j0 + jr, tileWidth);
+                                }
+                            }
                         }
                     }
                 }

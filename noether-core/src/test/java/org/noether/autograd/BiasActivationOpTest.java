@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.noether.autograd.ops.BiasActivation;
+import org.noether.autograd.ops.Conv2D;
 import org.noether.kernel.ChannelBias;
+import org.noether.kernel.ConvOptions;
+import org.noether.kernel.Padding;
 import org.noether.kernel.Parallel;
 import org.noether.tensor.Rng;
 import org.noether.tensor.Shape;
@@ -52,6 +55,30 @@ class BiasActivationOpTest {
         Tensor[] referenceGrads = Autograd.grad(new Tensor[] {reference}, new Tensor[] {upstream}, in, false);
         assertArrayEquals(referenceGrads[0].data(), fusedGrads[0].data(), 0f, function + " input gradient");
         assertArrayEquals(referenceGrads[1].data(), fusedGrads[1].data(), 1e-5f, function + " bias gradient");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelBias.Function.class)
+    void aConvolutionWithItsEpilogueGivesTheValuesAndGradientsOfTheTwoOps(ChannelBias.Function function) {
+        // 40 channels of 3×3 taps: k = 360, two blocks of the product, the epilogue after the last;
+        // two groups, so the bias of each group's columns is offset.
+        Rng rng = new Rng(6);
+        Tensor x = Tensor.uniform(Shape.of(3, 7, 6, 40), -1, 1, rng).requiresGrad(true);
+        Tensor kernel = Tensor.uniform(Shape.of(3, 3, 20, 10), -0.3, 0.3, rng).requiresGrad(true);
+        Tensor bias = Tensor.uniform(Shape.of(10), -1, 1, rng).requiresGrad(true);
+        ConvOptions options = ConvOptions.defaults().padding(Padding.same()).groups(2);
+        Tensor fused = Conv2D.applyWithBias(x, kernel, options, bias, function);
+        Tensor reference = BiasActivation.apply(Conv2D.apply(x, kernel, options), bias, function);
+        assertArrayEquals(reference.data(), fused.data(), 0f, function + " values");
+        Tensor upstream = Tensor.uniform(fused.shape(), -1, 1, rng);
+        Tensor[] weights = {x, kernel, bias};
+        Tensor[] fusedGrads = Autograd.grad(new Tensor[] {fused}, new Tensor[] {upstream}, weights, false);
+        Tensor[] referenceGrads = Autograd.grad(new Tensor[] {reference}, new Tensor[] {upstream}, weights, false);
+        for (int i = 0; i < weights.length; i++) {
+            assertArrayEquals(referenceGrads[i].data(), fusedGrads[i].data(), 0f, function + " gradient " + i);
+        }
+        assertArrayEquals(BiasActivation.apply(Conv2D.apply(x, kernel, options), null, function).data(),
+                Conv2D.applyWithBias(x, kernel, options, null, function).data(), 0f, function + " without bias");
     }
 
     @ParameterizedTest

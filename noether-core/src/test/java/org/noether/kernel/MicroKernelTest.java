@@ -29,11 +29,11 @@ class MicroKernelTest {
                     float[] c = fill(random, m * n);
                     float[] expected = c.clone();
                     Gemm.sgemm(inUse, transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, 1f,
-                            expected, 0, n);
+                            expected, 0, n, null);
                     for (MicroKernel scalar : scalars) {
                         float[] actual = c.clone();
                         Gemm.sgemm(scalar, transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, 1f,
-                                actual, 0, n);
+                                actual, 0, n, null);
                         assertArrayEquals(expected, actual, scalar.name() + " vs " + inUse.name() + " for m=" + m
                                 + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB);
                     }

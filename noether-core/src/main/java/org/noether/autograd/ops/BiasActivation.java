@@ -43,12 +43,27 @@ public final class BiasActivation extends Function {
         return apply(z, bias, function, z.data());
     }
 
+    /**
+     * Records {@code f(z + bias)} for a {@code z} whose producer already wrote {@code f(z + bias)}
+     * into its storage (a convolution's epilogue): the output shares z's array.
+     */
+    static Tensor recordApplied(Tensor z, Tensor bias, ChannelBias.Function function) {
+        checkBias(z.rank() == 0 ? 1 : z.dim(-1), bias, "the last axis of " + z.shape());
+        Tensor output = Tensor.wrap(z.data(), z.shape());
+        return new BiasActivation(function, output).record(output, z, bias);
+    }
+
+    /** A bias must be null or one value per channel; {@code channels} are those of {@code what}. */
+    static void checkBias(int channels, Tensor bias, String what) {
+        if (bias != null && !bias.shape().equals(Shape.of(channels))) {
+            throw new IllegalArgumentException("biasActivation: bias " + bias.shape() + " does not match " + what
+                    + "; expected [" + channels + "]");
+        }
+    }
+
     private static Tensor apply(Tensor z, Tensor bias, ChannelBias.Function function, float[] y) {
         int channels = z.rank() == 0 ? 1 : z.dim(-1);
-        if (bias != null && !bias.shape().equals(Shape.of(channels))) {
-            throw new IllegalArgumentException("biasActivation: bias " + bias.shape() + " does not match the last axis "
-                    + "of " + z.shape() + "; expected [" + channels + "]");
-        }
+        checkBias(channels, bias, "the last axis of " + z.shape());
         int rows = channels == 0 ? 0 : z.size() / channels;
         ChannelBias.forward(z.data(), bias == null ? null : bias.data(), rows, channels, function, y);
         Tensor output = Tensor.wrap(y, z.shape());

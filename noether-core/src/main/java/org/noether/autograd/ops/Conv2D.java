@@ -1,6 +1,7 @@
 package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
+import org.noether.kernel.ChannelBias;
 import org.noether.kernel.ConvGeometry;
 import org.noether.kernel.ConvOptions;
 import org.noether.kernel.Convolution;
@@ -30,13 +31,31 @@ public final class Conv2D extends Function {
         return apply(x, w, options.convolution(x.shape().dims(), w.shape().dims()));
     }
 
+    /**
+     * {@code f(conv(x, w) + bias)} in one pass: the bias and activation are applied to each tile of
+     * the product while it is in cache. Recorded as the convolution followed by
+     * {@link BiasActivation}, the two sharing one array: neither gradient reads the convolution's own
+     * output. {@code bias} may be null.
+     */
+    public static Tensor applyWithBias(Tensor x, Tensor w, ConvOptions options, Tensor bias,
+                                       ChannelBias.Function function) {
+        ConvGeometry geometry = options.convolution(x.shape().dims(), w.shape().dims());
+        BiasActivation.checkBias(geometry.outputChannels(), bias, "the filters of " + geometry);
+        float[] out = Scratch.floats(geometry.outputSize());
+        Convolution.forward(geometry, x.data(), w.data(), bias == null ? null : bias.data(), function, out);
+        Tensor convolved = new Conv2D(geometry).record(Tensor.wrap(out, outputShape(geometry)), x, w);
+        return BiasActivation.recordApplied(convolved, bias, function);
+    }
+
+    private static Shape outputShape(ConvGeometry geometry) {
+        return Shape.of(geometry.batch(), geometry.outputHeight(), geometry.outputWidth(), geometry.outputChannels());
+    }
+
     /** {@code conv(x, w)} for a geometry already worked out (used by the gradient ops). */
     static Tensor apply(Tensor x, Tensor w, ConvGeometry geometry) {
         float[] out = Scratch.floats(geometry.outputSize());
         Convolution.forward(geometry, x.data(), w.data(), out);
-        Shape shape = Shape.of(geometry.batch(), geometry.outputHeight(), geometry.outputWidth(),
-                geometry.outputChannels());
-        return new Conv2D(geometry).record(Tensor.wrap(out, shape), x, w);
+        return new Conv2D(geometry).record(Tensor.wrap(out, outputShape(geometry)), x, w);
     }
 
     @Override

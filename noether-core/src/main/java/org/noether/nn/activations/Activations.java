@@ -141,15 +141,23 @@ public final class Activations {
         if (bias == null && activation == LINEAR) {
             return z;
         }
-        ChannelBias.Function fused = activation == LINEAR ? ChannelBias.Function.IDENTITY
-                : activation == RELU ? ChannelBias.Function.RELU
-                : activation == SIGMOID ? ChannelBias.Function.SIGMOID
-                : activation == TANH ? ChannelBias.Function.TANH
-                : null;
+        ChannelBias.Function fused = fused(activation);
         if (fused != null && z.rank() >= 1) {
             return overwrite ? BiasActivation.applyOverwriting(z, bias, fused) : BiasActivation.apply(z, bias, fused);
         }
         return activation.apply(bias == null ? z : z.add(bias));
+    }
+
+    /**
+     * The fused kernel's form of {@code activation}: linear, ReLU, sigmoid and tanh have one (their
+     * derivative is a function of their output); null for the others.
+     */
+    public static ChannelBias.Function fused(Activation activation) {
+        return activation == LINEAR ? ChannelBias.Function.IDENTITY
+                : activation == RELU ? ChannelBias.Function.RELU
+                : activation == SIGMOID ? ChannelBias.Function.SIGMOID
+                : activation == TANH ? ChannelBias.Function.TANH
+                : null;
     }
 
     private static Activation named(String name, UnaryOperator<Tensor> function) {

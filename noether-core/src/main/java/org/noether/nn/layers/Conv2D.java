@@ -2,6 +2,7 @@ package org.noether.nn.layers;
 
 import java.util.Map;
 import org.noether.io.ConfigReader;
+import org.noether.kernel.ChannelBias;
 import org.noether.kernel.ConvGeometry;
 import org.noether.nn.Layers;
 import org.noether.nn.activations.Activation;
@@ -79,6 +80,10 @@ public final class Conv2D extends ConvolutionLayer<Conv2D> {
 
     @Override
     protected Tensor call(Tensor x, boolean training) {
+        ChannelBias.Function fused = Activations.fused(activation());
+        if (fused != null && (bias != null || fused != ChannelBias.Function.IDENTITY)) {
+            return org.noether.autograd.ops.Conv2D.applyWithBias(x, kernel, options(), bias, fused);
+        }
         return finish(org.noether.autograd.ops.Conv2D.apply(x, kernel, options()), bias);
     }
 
