@@ -21,7 +21,8 @@ import java.util.Arrays;
  * packing would cost as much as the multiply. Work is split over {@link Parallel} by whole tiles;
  * every element of C is summed in the same order (fused multiply-adds along k within a block, then
  * added to C) whatever the thread count, the packing and the micro-kernel, so results are
- * bit-identical across all of them.
+ * bit-identical across all of them. An {@link Epilogue} (a layer's bias and activation) can
+ * transform each tile of C once it is complete, while it is still in cache.
  *
  * <pre>{@code Gemm.sgemm(false, true, m, n, k, a, 0, k, b, 0, k, 0f, c, 0, n); // C = A·Bᵀ}</pre>
  */
@@ -41,7 +42,7 @@ public final class Gemm {
     /**
      * Up to this many row panels of A per thread, full panels of B are read unpacked. Unpacked rows
      * of B come from L2 rather than L1 (the micro-kernel ran about a third slower), while packing
-     * costs a pass over B: even at about seven uses.
+     * costs a pass over B: the two break even at about seven uses of a panel.
      */
     private static final int IN_PLACE_MAX_PANELS = 6;
 
