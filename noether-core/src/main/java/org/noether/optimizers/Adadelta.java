@@ -67,10 +67,11 @@ public final class Adadelta extends FluentOptimizer<Adadelta> {
     }
 
     @Override
-    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate) {
+    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate, int from,
+                          int to) {
         float[] squaredGradients = slots[0];
         float[] squaredSteps = slots[1];
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = gradient[i];
             squaredGradients[i] = (float) (rho * squaredGradients[i] + (1 - rho) * g * g);
             double delta = -Math.sqrt(squaredSteps[i] + epsilon) * g / Math.sqrt(squaredGradients[i] + epsilon);

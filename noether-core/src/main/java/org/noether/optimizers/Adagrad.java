@@ -70,9 +70,10 @@ public final class Adagrad extends FluentOptimizer<Adagrad> {
     }
 
     @Override
-    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate) {
+    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate, int from,
+                          int to) {
         float[] accumulator = slots[0];
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = gradient[i];
             accumulator[i] = (float) (accumulator[i] + g * g);
             parameter[i] = (float) (parameter[i] - learningRate * g / Math.sqrt(accumulator[i] + epsilon));

@@ -74,7 +74,8 @@ abstract class AdamRule<S extends AdamRule<S>> extends FluentOptimizer<S> {
     }
 
     @Override
-    protected final void update(float[] parameter, float[] gradient, float[][] slots, double learningRate) {
+    protected final void update(float[] parameter, float[] gradient, float[][] slots, double learningRate,
+                                int from, int to) {
         long t = iterations() + 1;
         // The bias corrections of m and v folded into one step size, as Keras (and the paper's
         // Section 2 remark) do; ε then stays outside the correction.
@@ -82,7 +83,7 @@ abstract class AdamRule<S extends AdamRule<S>> extends FluentOptimizer<S> {
         float[] m = slots[0];
         float[] v = slots[1];
         float[] vMax = amsgrad ? slots[2] : null;
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = gradient[i];
             m[i] = (float) (m[i] + (g - m[i]) * (1 - beta1));
             v[i] = (float) (v[i] + (g * g - v[i]) * (1 - beta2));

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.noether.io.ConfigReader;
+import org.noether.kernel.Parallel;
 import org.noether.optimizers.GradientClipping.Kind;
 import org.noether.optimizers.schedules.Hyperparameters;
 import org.noether.optimizers.schedules.LearningRateSchedule;
@@ -77,14 +78,16 @@ public abstract class Optimizer {
     }
 
     /**
-     * Applies the update rule to one parameter, in place.
+     * Applies the update rule to elements {@code [from, to)} of one parameter, in place. Every rule
+     * is elementwise, so {@link #step} splits a parameter's elements over the kernel threads.
      *
      * @param parameter    the parameter's values
      * @param gradient     its (clipped) gradient, same length; read only
      * @param slots        its state arrays, in the order of {@link #slotNames()}
      * @param learningRate {@code η} for this step
      */
-    protected abstract void update(float[] parameter, float[] gradient, float[][] slots, double learningRate);
+    protected abstract void update(float[] parameter, float[] gradient, float[][] slots, double learningRate,
+                                   int from, int to);
 
     /** Adds the optimizer's own hyperparameters to {@code config} under their Keras names. */
     protected abstract void writeConfig(Map<String, Object> config);
@@ -120,7 +123,9 @@ public abstract class Optimizer {
             if (weightDecay != null) {
                 applyWeightDecay(parameter.data(), weightDecay * rate);
             }
-            update(parameter.data(), gradient, slots, rate);
+            float[] values = parameter.data();
+            Parallel.forRange(values.length, 16L * values.length,
+                    (from, to) -> update(values, gradient, slots, rate, from, to));
         }
         iterations++;
     }

@@ -98,11 +98,12 @@ public final class RMSprop extends FluentOptimizer<RMSprop> {
     }
 
     @Override
-    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate) {
+    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate, int from,
+                          int to) {
         float[] velocity = slots[0];
         float[] accumulatedSteps = momentum > 0 ? slots[1] : null;
         float[] averageGradient = centered ? slots[slots.length - 1] : null;
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             double g = gradient[i];
             velocity[i] = (float) (rho * velocity[i] + (1 - rho) * g * g);
             double denominator = velocity[i] + epsilon;

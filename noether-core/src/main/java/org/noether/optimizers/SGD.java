@@ -76,15 +76,16 @@ public final class SGD extends FluentOptimizer<SGD> {
     }
 
     @Override
-    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate) {
+    protected void update(float[] parameter, float[] gradient, float[][] slots, double learningRate, int from,
+                          int to) {
         if (momentum == 0) {
-            for (int i = 0; i < parameter.length; i++) {
+            for (int i = from; i < to; i++) {
                 parameter[i] = (float) (parameter[i] - learningRate * gradient[i]);
             }
             return;
         }
         float[] velocity = slots[0];
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             double step = learningRate * gradient[i];
             velocity[i] = (float) (momentum * velocity[i] - step);
             parameter[i] = (float) (parameter[i] + (nesterov ? momentum * velocity[i] - step : velocity[i]));
