@@ -3,6 +3,7 @@ package org.noether.examples;
 import java.util.List;
 import java.util.Locale;
 import org.noether.autograd.Autograd;
+import org.noether.kernel.Scratch;
 import org.noether.models.Sequential;
 import org.noether.nn.layers.Dense;
 import org.noether.nn.layers.Input;
@@ -85,22 +86,25 @@ public final class BurgersPinn {
         List<Tensor> weights = net.trainableTensors();
 
         double[] losses = new double[steps];
+        Scratch scratch = new Scratch();   // each step's activations reuse the previous step's arrays
         for (int step = 0; step < steps; step++) {
-            Tensor residualLoss = residual(net, interior).square().mean();
-            Tensor initialLoss = net.apply(initial).sub(initialU).square().mean();
-            Tensor boundaryLoss = net.apply(boundary).square().mean();
-            Tensor loss = residualLoss.add(initialLoss).add(boundaryLoss);
+            try (Scratch.Scope inStep = scratch.enter()) {
+                Tensor residualLoss = residual(net, interior).square().mean();
+                Tensor initialLoss = net.apply(initial).sub(initialU).square().mean();
+                Tensor boundaryLoss = net.apply(boundary).square().mean();
+                Tensor loss = residualLoss.add(initialLoss).add(boundaryLoss);
 
-            Tensor[] gradients = Autograd.grad(loss, weights.toArray(Tensor[]::new), false);
-            for (int i = 0; i < weights.size(); i++) {
-                weights.get(i).setGrad(gradients[i]);
-            }
-            optimizer.step(weights);
+                Tensor[] gradients = Autograd.grad(loss, weights.toArray(Tensor[]::new), false);
+                for (int i = 0; i < weights.size(); i++) {
+                    weights.get(i).setGrad(gradients[i]);
+                }
+                optimizer.step(weights);
 
-            losses[step] = loss.item();
-            if (step % Math.max(1, steps / 10) == 0 || step == steps - 1) {
-                System.out.printf(Locale.ROOT, "step %5d: loss %.5f (residual %.5f, initial %.5f, boundary %.5f)%n",
-                        step + 1, loss.item(), residualLoss.item(), initialLoss.item(), boundaryLoss.item());
+                losses[step] = loss.item();
+                if (step % Math.max(1, steps / 10) == 0 || step == steps - 1) {
+                    System.out.printf(Locale.ROOT, "step %5d: loss %.5f (residual %.5f, initial %.5f, boundary %.5f)%n",
+                            step + 1, loss.item(), residualLoss.item(), initialLoss.item(), boundaryLoss.item());
+                }
             }
         }
         return new Result(losses);

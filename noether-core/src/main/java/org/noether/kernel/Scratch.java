@@ -13,9 +13,11 @@ import java.util.Map;
  * need not be zeroed by the allocating thread (the JVM clears every new array, on one thread, and a
  * CNN step allocated some 40 MB).
  *
- * <p>A trainer owns one and {@link #enter enters} it around each step. While a thread is inside,
- * the big operations (convolutions, products, pooling, the fused bias/activation gradient) take
- * their result arrays from it through {@link #floats}; outside, those are plain new arrays. Arrays
+ * <p>A trainer owns one and {@link #enter enters} it around each step (a hand-written training
+ * loop can do the same). While a thread is inside, the operations that make activation-sized
+ * results (convolutions, products, pooling, elementwise arithmetic and functions, the fused
+ * bias/activation gradient) take their result arrays from it through {@link #floats}; outside,
+ * those are plain new arrays. Arrays
  * handed out in one step stay valid until the next step of the same scratch begins (so gradients
  * can be read after {@code trainOnBatch}); results that must outlive a step (weights, moving
  * statistics, optimizer state) are never allocated here but copied into their own storage.

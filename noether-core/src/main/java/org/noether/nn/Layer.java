@@ -117,7 +117,9 @@ public abstract class Layer {
     /** Registers a weight made by {@code initializer}; call from {@link #createWeights}. */
     protected final Tensor addWeight(String weightName, Shape shape, Initializer initializer, Rng rng,
                                      boolean trainable) {
-        Tensor value = initializer.create(shape, rng);
+        // A copy of its own: a weight first built inside a training step must not live in that
+        // step's Scratch, whatever operations the initializer used.
+        Tensor value = initializer.create(shape, rng).copy();
         parameters.add(new Parameter(weightName, value, trainable));
         return value;
     }

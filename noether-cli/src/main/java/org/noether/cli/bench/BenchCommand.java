@@ -162,6 +162,14 @@ public final class BenchCommand {
             }
             out.printf(Locale.ROOT, "%-46s %12s %12s %8s%s%n", row.label(), fmt(mine), fmt(theirs), ratio, note);
         }
+        List<String> paths = rows.stream().map(row -> row.key() + "_path").filter(torch.facts()::containsKey).toList();
+        if (!paths.isEmpty()) {
+            out.printf("%nPyTorch's convolutions timed on both its paths (images/s), the faster compared:%n");
+            for (String path : paths) {
+                out.printf(Locale.ROOT, "  %s: %s%n", path.substring(0, path.length() - "_images_per_s_path".length()),
+                        torch.facts().get(path));
+            }
+        }
         Double oneThread = noether.get("cnn_train_64_images_per_s_1_thread");
         if (oneThread != null) {
             out.printf(Locale.ROOT, "%nCNN training, batch 64, on 1 thread: %s images/s; %d threads are %.2fx faster%n",

@@ -1,6 +1,7 @@
 package org.noether.autograd.ops;
 
 import org.noether.kernel.Elementwise;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -12,7 +13,7 @@ final class Broadcast {
     /** {@code op(a, b)} over the broadcast shape; a mismatch names both shapes and {@code name}. */
     static Tensor compute(Tensor a, Tensor b, String name, Elementwise.BinaryRow op) {
         Shape out = Shape.broadcast(a.shape(), b.shape(), name);
-        float[] result = new float[out.size()];
+        float[] result = Scratch.floats(out.size());
         Elementwise.binary(a.data(), a.shape().dims(), b.data(), b.shape().dims(), result, out.dims(), op);
         return Tensor.wrap(result, out);
     }

@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Elementwise;
+import org.noether.kernel.Scratch;
 import org.noether.kernel.Tanh;
 import org.noether.tensor.Tensor;
 
@@ -156,7 +157,7 @@ public enum Unary {
 
     /** {@code f(x)}, recorded for differentiation. */
     public Tensor apply(Tensor x) {
-        float[] out = new float[x.size()];
+        float[] out = Scratch.floats(x.size());
         Elementwise.map(x.data(), out, out.length, function);
         Tensor y = Tensor.wrap(out, x.shape());
         return new Op(this, y).recordOn(y, x);
