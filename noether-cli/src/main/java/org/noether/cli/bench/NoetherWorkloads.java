@@ -57,7 +57,9 @@ final class NoetherWorkloads {
         float[] a = Tensor.uniform(Shape.of(n, n), 0, 1, rng).data();
         float[] b = Tensor.uniform(Shape.of(n, n), 0, 1, rng).data();
         float[] c = new float[n * n];
-        int reps = (int) Math.max(1, 2e9 / (2.0 * n * n * n));
+        // About 2·10¹⁰ operations per repeat (a tenth of a second): a single 1024 product per repeat
+        // left the timing to the JIT's warm-up and the machine's noise.
+        int reps = (int) Math.max(1, 2e10 / (2.0 * n * n * n));
         double seconds = timing.medianSeconds(() -> {
             for (int r = 0; r < reps; r++) {
                 Gemm.sgemm(false, false, n, n, n, a, 0, n, b, 0, n, 0f, c, 0, n);
