@@ -43,6 +43,8 @@ public final class Trainer {
     private final Rng rng;
     /** Arrays of one step's activations and gradients, reused by the next step. */
     private final Scratch scratch = new Scratch();
+    /** The same for evaluation batches, kept apart so that the last step's gradients stay readable. */
+    private final Scratch evaluationScratch = new Scratch();
     private final Mean lossTracker = new Mean("loss");
     private final List<Mean> outputLossTrackers = new ArrayList<>();
 
@@ -234,9 +236,12 @@ public final class Trainer {
         try (var _ = GradMode.disabled()) {
             for (int from = 0; from < samples; from += batchSize) {
                 TrainingData batch = data.slice(from, Math.min(samples, from + batchSize));
-                List<Tensor> predicted = outputs(batch.inputs(), false);
-                Tensor[] losses = losses(batch.targets(), predicted);
-                record(batch, predicted, total(losses).item(), losses);
+                // Only numbers leave a batch (losses and metric sums): its arrays serve the next one.
+                try (Scratch.Scope inBatch = evaluationScratch.enter()) {
+                    List<Tensor> predicted = outputs(batch.inputs(), false);
+                    Tensor[] losses = losses(batch.targets(), predicted);
+                    record(batch, predicted, total(losses).item(), losses);
+                }
             }
         }
         return logs(prefix);

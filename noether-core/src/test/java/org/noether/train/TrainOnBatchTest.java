@@ -59,6 +59,18 @@ class TrainOnBatchTest {
     }
 
     @Test
+    void gradientsStayReadableAfterTheStepAndAnEvaluation() {
+        // A step's arrays are reused by the next step only: evaluation has arrays of its own.
+        LinearModel model = new LinearModel(2, 1, 7);
+        Trainer trainer = new Trainer(model, new SGD(0.1), new MeanSquaredError(), List.of(), new Rng(1));
+        trainer.trainOnBatch(INPUTS, TARGETS);
+        float[] gradient = model.kernel().grad().data().clone();
+        trainer.evaluate(INPUTS.mul(3), TARGETS.mul(2), 2);
+        trainer.evaluate(INPUTS, TARGETS, 1);
+        assertArrayEquals(gradient, model.kernel().grad().data(), 0f);
+    }
+
+    @Test
     void trainOnBatchRaisesOnANanLossWithoutStepping() {
         LinearModel model = new LinearModel(2, 1, 7);
         Map<String, Tensor> before = model.weightSnapshot();
