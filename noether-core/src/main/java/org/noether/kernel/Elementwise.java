@@ -18,6 +18,12 @@ import java.util.Arrays;
 public final class Elementwise {
     /** Rows of a same-shape operation are chunks of this many elements, so that threads share the work. */
     private static final int CHUNK = 4096;
+    /**
+     * Per-thread rows holding a repeated operand's value, one per operand (both may repeat); a row
+     * loop is plain arithmetic and never reenters {@link #binary}, so a thread uses each once at a time.
+     */
+    private static final ThreadLocal<float[]> A_ROW = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<float[]> B_ROW = ThreadLocal.withInitial(() -> new float[0]);
 
     private Elementwise() {
     }
@@ -93,8 +99,8 @@ public final class Elementwise {
         if ((aFull || a.length == 1) && (bFull || b.length == 1)) {
             int chunks = (length + CHUNK - 1) / CHUNK;
             Parallel.forRange(chunks, 4L * length, (from, to) -> {
-                float[] aRepeated = aFull ? null : filled(a[0], Math.min(CHUNK, length));
-                float[] bRepeated = bFull ? null : filled(b[0], Math.min(CHUNK, length));
+                float[] aRepeated = aFull ? null : repeated(A_ROW, a[0], Math.min(CHUNK, length));
+                float[] bRepeated = bFull ? null : repeated(B_ROW, b[0], Math.min(CHUNK, length));
                 for (int chunk = from; chunk < to; chunk++) {
                     int start = chunk * CHUNK;
                     row.apply(aFull ? a : aRepeated, aFull ? start : 0, bFull ? b : bRepeated, bFull ? start : 0,
@@ -111,8 +117,8 @@ public final class Elementwise {
         boolean aRepeats = aStrides[rank - 1] == 0;
         boolean bRepeats = bStrides[rank - 1] == 0;
         Parallel.forRange(rows, 4L * length, (rowFrom, rowTo) -> {
-            float[] aRow = aRepeats ? new float[inner] : null;
-            float[] bRow = bRepeats ? new float[inner] : null;
+            float[] aRow = aRepeats ? row(A_ROW, inner) : null;
+            float[] bRow = bRepeats ? row(B_ROW, inner) : null;
             int[] index = new int[Math.max(rank - 1, 0)];
             int remainder = rowFrom;
             int aOffset = 0;
@@ -125,10 +131,10 @@ public final class Elementwise {
             }
             for (int r = rowFrom; r < rowTo; r++) {
                 if (aRepeats) {
-                    Arrays.fill(aRow, a[aOffset]);
+                    Arrays.fill(aRow, 0, inner, a[aOffset]);
                 }
                 if (bRepeats) {
-                    Arrays.fill(bRow, b[bOffset]);
+                    Arrays.fill(bRow, 0, inner, b[bOffset]);
                 }
                 row.apply(aRepeats ? aRow : a, aRepeats ? 0 : aOffset, bRepeats ? bRow : b, bRepeats ? 0 : bOffset,
                         out, r * inner, inner);
@@ -147,9 +153,19 @@ public final class Elementwise {
         });
     }
 
-    private static float[] filled(float value, int length) {
-        float[] values = new float[length];
-        Arrays.fill(values, value);
+    /** The calling thread's row buffer for one operand, at least {@code length} long. */
+    private static float[] row(ThreadLocal<float[]> buffer, int length) {
+        float[] values = buffer.get();
+        if (values.length < length) {
+            values = new float[length];
+            buffer.set(values);
+        }
+        return values;
+    }
+
+    private static float[] repeated(ThreadLocal<float[]> buffer, float value, int length) {
+        float[] values = row(buffer, length);
+        Arrays.fill(values, 0, length, value);
         return values;
     }
 

@@ -59,33 +59,36 @@ final class Im2col {
         int last = g.inputWidth() - 1 - shift;
         int insideEnd = last < 0 ? inside : Math.max(inside, Math.min(outputWidth, last / stride + 1));
         int rowStart = (image * g.inputHeight() + inputY) * g.inputWidth();
+        for (int outputX = 0; outputX < inside; outputX++) {
+            borderTap(g, x, group, rowStart, outputX * stride + shift, patches, target + outputX * patchSize);
+        }
+        int source = (rowStart + inside * stride + shift) * g.inputChannels() + group * channels;
         int pixelStride = stride * g.inputChannels();
-        for (int outputX = 0; outputX < outputWidth; ) {
-            if (outputX == inside) {
-                int source = (rowStart + outputX * stride + shift) * g.inputChannels() + group * channels;
-                int at = target + outputX * patchSize;
-                if (channels == 1) {
-                    // A grey first layer: one value per tap, where a call per value would dominate.
-                    for (; outputX < insideEnd; outputX++, at += patchSize, source += pixelStride) {
-                        patches[at] = x[source];
-                    }
-                } else {
-                    for (; outputX < insideEnd; outputX++, at += patchSize, source += pixelStride) {
-                        System.arraycopy(x, source, patches, at, channels);
-                    }
-                }
-                if (outputX >= outputWidth) {
-                    break;
-                }
+        int at = target + inside * patchSize;
+        if (channels == 1) {
+            // A grey first layer: one value per tap, where a call per value would dominate.
+            for (int outputX = inside; outputX < insideEnd; outputX++, at += patchSize, source += pixelStride) {
+                patches[at] = x[source];
             }
-            int at = target + outputX * patchSize;
-            int inputX = g.boundary().map(outputX * stride + shift, g.inputWidth());
-            if (inputX < 0) {
-                Arrays.fill(patches, at, at + channels, 0f);
-            } else {
-                System.arraycopy(x, (rowStart + inputX) * g.inputChannels() + group * channels, patches, at, channels);
+        } else {
+            for (int outputX = inside; outputX < insideEnd; outputX++, at += patchSize, source += pixelStride) {
+                System.arraycopy(x, source, patches, at, channels);
             }
-            outputX++;
+        }
+        for (int outputX = insideEnd; outputX < outputWidth; outputX++) {
+            borderTap(g, x, group, rowStart, outputX * stride + shift, patches, target + outputX * patchSize);
+        }
+    }
+
+    /** A tap at input column {@code column} outside the row: what the boundary puts there. */
+    private static void borderTap(ConvGeometry g, float[] x, int group, int rowStart, int column, float[] patches,
+                                  int at) {
+        int channels = g.groupInputChannels();
+        int inputX = g.boundary().map(column, g.inputWidth());
+        if (inputX < 0) {
+            Arrays.fill(patches, at, at + channels, 0f);
+        } else {
+            System.arraycopy(x, (rowStart + inputX) * g.inputChannels() + group * channels, patches, at, channels);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Arrays for the activations and gradients of one training step, handed out again in the next
@@ -43,35 +45,30 @@ public final class Scratch {
      * the previous {@code enter} become free for reuse.
      */
     public Scope enter() {
-        for (float[] array : usedFloats) {
-            freeFloats.computeIfAbsent(array.length, length -> new ArrayDeque<>()).push(array);
-        }
-        for (int[] array : usedInts) {
-            freeInts.computeIfAbsent(array.length, length -> new ArrayDeque<>()).push(array);
-        }
-        usedFloats.clear();
-        usedInts.clear();
+        release(usedFloats, freeFloats, array -> array.length);
+        release(usedInts, freeInts, array -> array.length);
         Scratch previous = CURRENT.get();
         CURRENT.set(this);
         return () -> CURRENT.set(previous);
     }
 
+    private static <A> void release(List<A> used, Map<Integer, ArrayDeque<A>> free, ToIntFunction<A> length) {
+        for (A array : used) {
+            free.computeIfAbsent(length.applyAsInt(array), key -> new ArrayDeque<>()).push(array);
+        }
+        used.clear();
+    }
+
     /** A float array of {@code length} whose contents are arbitrary: the caller writes every element. */
     public static float[] floats(int length) {
         Scratch scratch = CURRENT.get();
-        if (scratch == null) {
-            return new float[length];
-        }
-        ArrayDeque<float[]> free = scratch.freeFloats.get(length);
-        float[] array = free == null || free.isEmpty() ? new float[length] : free.pop();
-        scratch.usedFloats.add(array);
-        return array;
+        return scratch == null ? new float[length]
+                : take(scratch.freeFloats, scratch.usedFloats, length, float[]::new);
     }
 
     /** A float array of {@code length} holding zeros (a reused one is cleared in parallel). */
     public static float[] zeros(int length) {
-        Scratch scratch = CURRENT.get();
-        if (scratch == null) {
+        if (CURRENT.get() == null) {
             return new float[length];
         }
         float[] array = floats(length);
@@ -82,12 +79,14 @@ public final class Scratch {
     /** An int array of {@code length} whose contents are arbitrary: the caller writes every element. */
     public static int[] ints(int length) {
         Scratch scratch = CURRENT.get();
-        if (scratch == null) {
-            return new int[length];
-        }
-        ArrayDeque<int[]> free = scratch.freeInts.get(length);
-        int[] array = free == null || free.isEmpty() ? new int[length] : free.pop();
-        scratch.usedInts.add(array);
+        return scratch == null ? new int[length] : take(scratch.freeInts, scratch.usedInts, length, int[]::new);
+    }
+
+    /** A free array of {@code length} (or a new one), recorded as used in this step. */
+    private static <A> A take(Map<Integer, ArrayDeque<A>> free, List<A> used, int length, IntFunction<A> create) {
+        ArrayDeque<A> candidates = free.get(length);
+        A array = candidates == null || candidates.isEmpty() ? create.apply(length) : candidates.pop();
+        used.add(array);
         return array;
     }
 }

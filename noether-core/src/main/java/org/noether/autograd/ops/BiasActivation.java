@@ -4,7 +4,6 @@ import org.noether.autograd.Function;
 import org.noether.autograd.GradMode;
 import org.noether.kernel.ChannelBias;
 import org.noether.kernel.Scratch;
-import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
 /**
@@ -48,22 +47,25 @@ public final class BiasActivation extends Function {
      * into its storage (a convolution's epilogue): the output shares z's array.
      */
     static Tensor recordApplied(Tensor z, Tensor bias, ChannelBias.Function function) {
-        checkBias(z.rank() == 0 ? 1 : z.dim(-1), bias, "the last axis of " + z.shape());
+        checkBias(z.rank() == 0 ? 1 : z.dim(-1), bias, "the last axis of ", z.shape());
         Tensor output = Tensor.wrap(z.data(), z.shape());
         return new BiasActivation(function, output).record(output, z, bias);
     }
 
-    /** A bias must be null or one value per channel; {@code channels} are those of {@code what}. */
-    static void checkBias(int channels, Tensor bias, String what) {
-        if (bias != null && !bias.shape().equals(Shape.of(channels))) {
+    /**
+     * A bias must be null or one value per channel; {@code channels} are those of {@code what +
+     * subject}, a message built only when it is needed (this runs per layer and step).
+     */
+    static void checkBias(int channels, Tensor bias, String what, Object subject) {
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != channels)) {
             throw new IllegalArgumentException("biasActivation: bias " + bias.shape() + " does not match " + what
-                    + "; expected [" + channels + "]");
+                    + subject + "; expected [" + channels + "]");
         }
     }
 
     private static Tensor apply(Tensor z, Tensor bias, ChannelBias.Function function, float[] y) {
         int channels = z.rank() == 0 ? 1 : z.dim(-1);
-        checkBias(channels, bias, "the last axis of " + z.shape());
+        checkBias(channels, bias, "the last axis of ", z.shape());
         int rows = channels == 0 ? 0 : z.size() / channels;
         ChannelBias.forward(z.data(), bias == null ? null : bias.data(), rows, channels, function, y);
         Tensor output = Tensor.wrap(y, z.shape());

@@ -40,7 +40,7 @@ public final class Conv2D extends Function {
     public static Tensor applyWithBias(Tensor x, Tensor w, ConvOptions options, Tensor bias,
                                        ChannelBias.Function function) {
         ConvGeometry geometry = options.convolution(x.shape().dims(), w.shape().dims());
-        BiasActivation.checkBias(geometry.outputChannels(), bias, "the filters of " + geometry);
+        BiasActivation.checkBias(geometry.outputChannels(), bias, "the filters of ", geometry);
         float[] out = Scratch.floats(geometry.outputSize());
         Convolution.forward(geometry, x.data(), w.data(), bias == null ? null : bias.data(), function, out);
         Tensor convolved = new Conv2D(geometry).record(Tensor.wrap(out, outputShape(geometry)), x, w);
