@@ -43,11 +43,15 @@ public final class ChannelBias {
     }
 
     /**
-     * {@code y[i + c] = f(y[i + c] + bias[biasOffset + c])} for {@code c < width}, in place: the
-     * epilogue of a product whose columns are the channels ({@link Gemm}'s, for one row of a tile).
+     * {@code y[i + c] = f(y[i + c] + bias[biasOffset + c])} for {@code c < width} and each of
+     * {@code rows} rows {@code i = offset + r·rowStride}, in place: the epilogue of a product whose
+     * columns are the channels ({@link Gemm}'s, for one block of C).
      */
-    public static void segment(float[] y, int offset, float[] bias, int biasOffset, int width, Function function) {
-        apply(function, y, bias, biasOffset, width, width, offset, offset + width, y);
+    public static void block(float[] y, int offset, int rowStride, int rows, float[] bias, int biasOffset, int width,
+                             Function function) {
+        if (rows > 0) {
+            apply(function, y, bias, biasOffset, width, rowStride, offset, offset + (rows - 1) * rowStride + width, y);
+        }
     }
 
     /**

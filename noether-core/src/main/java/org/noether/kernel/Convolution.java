@@ -1,25 +1,26 @@
 package org.noether.kernel;
 
 /**
- * 2-D convolution over NHWC data as matrix products (im2col):
+ * 2-D convolution over NHWC data as matrix products:
  * {@code y[n, oy, ox, k] = Σ_{ky, kx, c} x[n, oy·S + ky·D − P, ox·S + kx·D − P, c] · w[ky, kx, c, k]}
  * (the notes' {@code a_{y,x,k} = Σ_{m,n,l} a_{y+m, x+n, l} K_{m,n,l,k}}; like Keras and PyTorch,
  * a cross-correlation: the kernel is not flipped).
  *
- * <p>The patches of a chunk of images form a matrix {@code [positions, KH·KW·C]} whose columns are
- * in the kernel's own order, so the kernel {@code [KH, KW, C, K]} is already the right-hand matrix
- * and the product lands in NHWC order: no transposes anywhere. Each group of a grouped
- * convolution is a column block of the patches, kernel and output. The two gradients reuse the
- * same patches: the kernel's is {@code patchesᵀ·dy}, the input's is {@code dy·kernelᵀ} scattered
- * back (col2im) through the same index map, including periodic and reflected borders.
+ * <p>The patches form a matrix {@code [positions, KH·KW·C]} whose columns are in the kernel's own
+ * order, so the kernel {@code [KH, KW, C, K]} is already the right-hand matrix and the product
+ * lands in NHWC order: no transposes anywhere. Each group of a grouped convolution is a column
+ * block of the patches, kernel and output. The forward product and the kernel gradient
+ * ({@code patchesᵀ·dy}) read the patches without storing them ({@link ConvPatches}); the input
+ * gradient is {@code dy·kernelᵀ}, a patch matrix that is stored and scattered back (col2im) through
+ * the same index map, including periodic and reflected borders.
  *
- * <p>Images are processed in chunks so that the patch matrix stays within a few megabytes; a chunk
- * is always whole images, so the scatter of one chunk never races with another.
+ * <p>The input gradient works in chunks of images so that its patch matrix stays within a few
+ * megabytes; a chunk is always whole images, so the scatter of one chunk never races with another.
  *
  * <pre>{@code Convolution.forward(geometry, x, kernel, y);}</pre>
  */
 public final class Convolution {
-    /** Floats of patches per chunk (16 MB). */
+    /** Floats of patches per chunk of the input gradient (16 MB). */
     private static final int PATCH_BUDGET = 4 << 20;
 
     private static final ThreadLocal<float[]> PATCHES = ThreadLocal.withInitial(() -> new float[0]);
@@ -34,27 +35,21 @@ public final class Convolution {
 
     /**
      * {@code y = f(conv(x, kernel) + bias)}, the bias and activation applied to each tile of the
-     * product while it is in cache ({@link ChannelBias#segment}); {@code function} null means
+     * product while it is in cache ({@link ChannelBias#block}); {@code function} null means
      * neither, {@code bias} null no bias.
      */
     public static void forward(ConvGeometry g, float[] x, float[] kernel, float[] bias, ChannelBias.Function function,
                                float[] y) {
-        int positions = g.outputPositions();
-        int patchSize = g.patchSize();
         float[] offsets = bias != null ? bias : new float[g.outputChannels()];
-        forEachChunk(g, (first, count, patches) -> {
-            int rows = count * positions;
-            for (int group = 0; group < g.groups(); group++) {
-                int firstChannel = group * g.groupOutputChannels();
-                Gemm.Epilogue epilogue = function == null ? null : (c, offset, column, width) ->
-                        ChannelBias.segment(c, offset, offsets, firstChannel + column, width, function);
-                Im2col.patches(g, x, group, first, count, patches);
-                Gemm.sgemm(false, false, rows, g.groupOutputChannels(), patchSize,
-                        patches, 0, patchSize,
-                        kernel, firstChannel, g.outputChannels(),
-                        0f, y, first * positions * g.outputChannels() + firstChannel, g.outputChannels(), epilogue);
-            }
-        });
+        int rows = g.batch() * g.outputPositions();
+        for (int group = 0; group < g.groups(); group++) {
+            int firstChannel = group * g.groupOutputChannels();
+            Gemm.Epilogue epilogue = function == null ? null : (c, offset, rowStride, blockRows, column, width) ->
+                    ChannelBias.block(c, offset, rowStride, blockRows, offsets, firstChannel + column, width, function);
+            Gemm.multiply(ConvPatches.of(g, x, group, false),
+                    new StridedMatrix(kernel, firstChannel, g.outputChannels(), false),
+                    rows, g.groupOutputChannels(), g.patchSize(), 0f, y, firstChannel, g.outputChannels(), epilogue);
+        }
     }
 
     /** {@code dx = ∂/∂x ⟨dy, conv(x, kernel)⟩}: {@code dy·kernelᵀ} scattered back; {@code dx} is overwritten. */
@@ -70,27 +65,24 @@ public final class Convolution {
                         g.outputChannels(),
                         kernel, group * g.groupOutputChannels(), g.outputChannels(),
                         0f, patches, 0, patchSize);
-                Im2col.scatterAdd(g, patches, group, first, count, dx);
+                ConvPatches target = ConvPatches.of(g, dx, group, false);
+                int firstRow = first * positions;
+                // Whole images per task: windows overlap within an image, never across images.
+                Parallel.forRange(count, (long) rows * patchSize, (from, to) ->
+                        target.addBack(patches, firstRow, (first + from) * positions, (first + to) * positions));
             }
         });
     }
 
     /** {@code dkernel = ∂/∂kernel ⟨dy, conv(x, kernel)⟩ = patchesᵀ·dy}; {@code dkernel} is overwritten. */
     public static void kernelGradient(ConvGeometry g, float[] x, float[] dy, float[] dkernel) {
-        java.util.Arrays.fill(dkernel, 0, g.patchSize() * g.outputChannels(), 0f);
-        int positions = g.outputPositions();
-        int patchSize = g.patchSize();
-        forEachChunk(g, (first, count, patches) -> {
-            int rows = count * positions;
-            for (int group = 0; group < g.groups(); group++) {
-                Im2col.patches(g, x, group, first, count, patches);
-                Gemm.sgemm(true, false, patchSize, g.groupOutputChannels(), rows,
-                        patches, 0, patchSize,
-                        dy, first * positions * g.outputChannels() + group * g.groupOutputChannels(),
-                        g.outputChannels(),
-                        1f, dkernel, group * g.groupOutputChannels(), g.outputChannels());
-            }
-        });
+        int rows = g.batch() * g.outputPositions();
+        for (int group = 0; group < g.groups(); group++) {
+            int firstChannel = group * g.groupOutputChannels();
+            Gemm.multiply(ConvPatches.of(g, x, group, true),
+                    new StridedMatrix(dy, firstChannel, g.outputChannels(), false),
+                    g.patchSize(), g.groupOutputChannels(), rows, 0f, dkernel, firstChannel, g.outputChannels(), null);
+        }
     }
 
     /** Work on images {@code [first, first + count)} with a patch buffer for them. */

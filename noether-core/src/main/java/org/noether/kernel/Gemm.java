@@ -29,13 +29,16 @@ import java.util.Arrays;
 public final class Gemm {
     private static final MicroKernel KERNEL = MicroKernel.best();
     /**
-     * Greatest depth of a block: an MR×KC panel of A and a KC×NR panel of B stay in L1. The depth of
-     * k is cut into equal blocks no deeper than this (k = 288, a 3×3×32 convolution, is one block,
-     * not 256 + 32 whose short block costs as much to store as to compute). Fixed for every kernel
-     * and thread count, since the k blocking decides the order of the sums.
+     * Greatest depth of a block. Each block of k adds every tile of C to C once more, and those
+     * passes, not the micro-kernel, bounded large products: C's rows lie a page apart and miss the
+     * cache, so with blocks 256 deep one thread reached 73 GFLOP/s of a 112 peak on n = 1024, with
+     * 1024 deep 100 (Zen 4). The KC×NR panel of B then comes from L2, which still keeps the FMAs fed
+     * (the micro-kernel runs at peak with a 40 KB panel on a 32 KB L1). The depth of k is cut into
+     * equal blocks no deeper than this, fixed for every kernel and thread count, since the k
+     * blocking decides the order of the sums.
      */
-    private static final int KC = 320;
-    /** Row panels of A per block: the packed MC×KC block of A stays in L2. */
+    private static final int KC = 1024;
+    /** Row panels of A per block: the packed MC×KC block of A (576 KB at full depth) stays in L2. */
     private static final int PANELS_PER_A_BLOCK = 24;
     /** Column panels of B per block: the packed KC×NC block of B stays in L2/L3. */
     private static final int PANELS_PER_B_BLOCK = 64;
@@ -57,13 +60,18 @@ public final class Gemm {
     }
 
     /**
-     * What is done to each row segment of C once it is complete, while it is still in cache: a
-     * layer's bias and activation ({@link ChannelBias#segment}), saving a pass over C.
+     * What is done to each block of C once it is complete, while it is still in cache: a layer's
+     * bias and activation ({@link ChannelBias#block}), saving a pass over C. Blocks are a column
+     * panel of a block of rows (up to 144 × 32 with the 6×32 kernel): one call per tile row cost as
+     * much as the product for the 9-deep first convolution.
      */
     @FunctionalInterface
     public interface Epilogue {
-        /** Transforms {@code c[offset ..< offset + width]}, the row's columns {@code column ..< column + width}. */
-        void apply(float[] c, int offset, int column, int width);
+        /**
+         * Transforms the {@code rows × width} block of C at {@code c[offset]} whose rows are
+         * {@code rowStride} apart: columns {@code column ..< column + width} of C.
+         */
+        void apply(float[] c, int offset, int rowStride, int rows, int column, int width);
     }
 
     /**
@@ -78,7 +86,7 @@ public final class Gemm {
         sgemm(KERNEL, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, null);
     }
 
-    /** {@link #sgemm} followed by {@code epilogue} on every row segment of C (null: none). */
+    /** {@link #sgemm} followed by {@code epilogue} on every block of C (null: none). */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, int aOffset, int lda,
                              float[] b, int bOffset, int ldb,
@@ -91,15 +99,28 @@ public final class Gemm {
                       float[] a, int aOffset, int lda,
                       float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        multiply(kernel, new StridedMatrix(a, aOffset, lda, transA), new StridedMatrix(b, bOffset, ldb, transB),
+                m, n, k, beta, c, cOffset, ldc, epilogue);
+    }
+
+    /**
+     * {@code C = A·B + beta·C} for operands that need not be stored matrices, such as a
+     * convolution's patches ({@link ConvPatches}): {@code a} is {@code [m, k]}, {@code b} {@code [k, n]}.
+     */
+    static void multiply(GemmOperand a, GemmOperand b, int m, int n, int k, float beta, float[] c, int cOffset,
+                         int ldc, Epilogue epilogue) {
+        multiply(KERNEL, a, b, m, n, k, beta, c, cOffset, ldc, epilogue);
+    }
+
+    private static void multiply(MicroKernel kernel, GemmOperand left, GemmOperand right, int m, int n, int k,
+                                 float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
         if (m == 0 || n == 0) {
             return;
         }
         if (k == 0) {
             scale(m, n, beta, c, cOffset, ldc);
             if (epilogue != null) {
-                for (int i = 0; i < m; i++) {
-                    epilogue.apply(c, cOffset + i * ldc, 0, n);
-                }
+                epilogue.apply(c, cOffset, ldc, m, 0, n);
             }
             return;
         }
@@ -108,8 +129,6 @@ public final class Gemm {
         if (!overwrite) {
             scale(m, n, beta, c, cOffset, ldc);
         }
-        Operand left = new Operand(a, aOffset, lda, transA);
-        Operand right = new Operand(b, bOffset, ldb, transB);
         int mr = kernel.rows();
         int nr = kernel.columns();
         int rowTiles = (m + mr - 1) / mr;
@@ -117,10 +136,10 @@ public final class Gemm {
         long work = 2L * m * n * k;
         // Split the dimension with more tiles, so that each thread gets whole tiles of C.
         if (rowTiles >= columnTiles || rowTiles >= 4 * Parallel.threads()) {
-            Parallel.forRange(rowTiles, work, (from, to) -> multiply(kernel, left, right, from * mr,
+            Parallel.forRange(rowTiles, work, (from, to) -> multiplyBlock(kernel, left, right, from * mr,
                     Math.min(m, to * mr), 0, n, k, overwrite, c, cOffset, ldc, epilogue));
         } else {
-            Parallel.forRange(columnTiles, work, (from, to) -> multiply(kernel, left, right, 0, m, from * nr,
+            Parallel.forRange(columnTiles, work, (from, to) -> multiplyBlock(kernel, left, right, 0, m, from * nr,
                     Math.min(n, to * nr), k, overwrite, c, cOffset, ldc, epilogue));
         }
     }
@@ -141,20 +160,13 @@ public final class Gemm {
         }
     }
 
-    /** A stored matrix and whether it is used transposed: element (i, j) of op(X). */
-    private record Operand(float[] data, int offset, int stride, boolean transposed) {
-        int index(int row, int column) {
-            return transposed ? offset + column * stride + row : offset + row * stride + column;
-        }
-    }
-
     /**
      * Accumulates rows {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C; with
      * {@code overwrite} the first block of k writes them instead (C's old values are ignored).
      */
-    private static void multiply(MicroKernel kernel, Operand a, Operand b, int rowFrom, int rowTo, int columnFrom,
-                                 int columnTo, int k, boolean overwrite, float[] c, int cOffset, int ldc,
-                                 Epilogue epilogue) {
+    private static void multiplyBlock(MicroKernel kernel, GemmOperand a, GemmOperand b, int rowFrom, int rowTo,
+                                      int columnFrom, int columnTo, int k, boolean overwrite, float[] c, int cOffset,
+                                      int ldc, Epilogue epilogue) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int mc = mr * PANELS_PER_A_BLOCK;
@@ -168,8 +180,9 @@ public final class Gemm {
                 int depth = Math.min(blockDepth, k - p0);
                 // Where few rows of A use B (a dense layer's batch or a convolution's kernel gradient,
                 // split over threads) its full panels are read in place. Transposed B is always packed.
-                boolean bInPlace = !b.transposed() && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr;
-                int fullColumns = bInPlace ? width / nr * nr : 0;
+                StridedMatrix inPlace = b instanceof StridedMatrix stored && !stored.transposed()
+                        && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr ? stored : null;
+                int fullColumns = inPlace != null ? width / nr * nr : 0;
                 float[] packedB = workspace.packedB(depth * roundUp(width - fullColumns, nr));
                 packB(b, p0, depth, j0 + fullColumns, width - fullColumns, nr, packedB);
                 for (int i0 = rowFrom; i0 < rowTo; i0 += mc) {
@@ -181,19 +194,17 @@ public final class Gemm {
                         for (int ir = 0; ir < height; ir += mr) {
                             int tileHeight = Math.min(mr, height - ir);
                             if (jr < fullColumns) {
-                                kernel.multiply(depth, packedA, ir * depth, b.data(), b.index(p0, j0 + jr), b.stride(),
-                                        tile);
+                                kernel.multiply(depth, packedA, ir * depth, inPlace.data(), inPlace.index(p0, j0 + jr),
+                                        inPlace.stride(), tile);
                             } else {
                                 kernel.multiply(depth, packedA, ir * depth, packedB, (jr - fullColumns) * depth, nr,
                                         tile);
                             }
                             storeTile(tile, nr, overwrite && p0 == 0, c, cOffset + (i0 + ir) * ldc + j0 + jr, ldc,
                                     tileHeight, tileWidth);
-                            if (epilogue != null && p0 + depth == k) {
-                                for (int i = 0; i < tileHeight; i++) {
-                                    epilogue.apply(c, cOffset + (i0 + ir + i) * ldc + j0 + jr, j0 + jr, tileWidth);
-                                }
-                            }
+                        }
+                        if (epilogue != null && p0 + depth == k) {
+                            epilogue.apply(c, cOffset + i0 * ldc + j0 + jr, ldc, height, j0 + jr, tileWidth);
                         }
                     }
                 }
@@ -217,93 +228,19 @@ public final class Gemm {
         }
     }
 
-    /**
-     * Packs {@code op(A)[i0 : i0+height, p0 : p0+depth]} as row panels: panel {@code r} holds rows
-     * {@code r·rowsPerPanel ..} and stores, for each p, their values in column p (zero beyond the last row).
-     */
-    private static void packA(Operand a, int i0, int height, int p0, int depth, int rowsPerPanel, float[] packed) {
-        float[] data = a.data();
-        for (int panel = 0; panel * rowsPerPanel < height; panel++) {
-            int base = panel * rowsPerPanel * depth;
-            int rows = Math.min(rowsPerPanel, height - panel * rowsPerPanel);
-            int row0 = i0 + panel * rowsPerPanel;
-            if (rows == 6 && rowsPerPanel == 6) {
-                packSixRows(a, row0, p0, depth, packed, base);
-            } else if (a.transposed()) {
-                // Stored column-major for this operand: the panel's rows are contiguous for each p.
-                for (int p = 0; p < depth; p++) {
-                    int source = a.index(row0, p0 + p);
-                    int target = base + p * rowsPerPanel;
-                    System.arraycopy(data, source, packed, target, rows);
-                    for (int r = rows; r < rowsPerPanel; r++) {
-                        packed[target + r] = 0f;
-                    }
-                }
-            } else {
-                for (int r = 0; r < rowsPerPanel; r++) {
-                    if (r >= rows) {
-                        for (int p = 0; p < depth; p++) {
-                            packed[base + p * rowsPerPanel + r] = 0f;
-                        }
-                        continue;
-                    }
-                    int source = a.index(row0 + r, p0);
-                    for (int p = 0; p < depth; p++) {
-                        packed[base + p * rowsPerPanel + r] = data[source + p];
-                    }
-                }
-            }
+    /** Packs {@code op(A)[i0 : i0+height, p0 : p0+depth]} as row panels {@code rowsPerPanel} high. */
+    private static void packA(GemmOperand a, int i0, int height, int p0, int depth, int rowsPerPanel, float[] packed) {
+        for (int row = 0; row < height; row += rowsPerPanel) {
+            a.packRows(i0 + row, Math.min(rowsPerPanel, height - row), p0, depth, rowsPerPanel, packed, row * depth);
         }
     }
 
-    /**
-     * A full panel of six rows (the micro-kernels' height), written in order with one statement per
-     * row: the general loops above leave a strided store or an array copy of a few floats per value,
-     * which made packing cost as much as the multiply for the tall, thin products of convolutions.
-     */
-    private static void packSixRows(Operand a, int row0, int p0, int depth, float[] packed, int base) {
-        float[] data = a.data();
-        // Element (row0 + r, p0 + p) is at start + r·rowStep + p·depthStep.
-        int start = a.index(row0, p0);
-        int rowStep = a.transposed() ? 1 : a.stride();
-        int depthStep = a.transposed() ? a.stride() : 1;
-        int r1 = start + rowStep;
-        int r2 = r1 + rowStep;
-        int r3 = r2 + rowStep;
-        int r4 = r3 + rowStep;
-        int r5 = r4 + rowStep;
-        for (int p = 0, offset = 0, target = base; p < depth; p++, offset += depthStep, target += 6) {
-            packed[target] = data[start + offset];
-            packed[target + 1] = data[r1 + offset];
-            packed[target + 2] = data[r2 + offset];
-            packed[target + 3] = data[r3 + offset];
-            packed[target + 4] = data[r4 + offset];
-            packed[target + 5] = data[r5 + offset];
-        }
-    }
-
-    /**
-     * Packs {@code op(B)[p0 : p0+depth, j0 : j0+width]} as column panels: panel {@code q} holds
-     * columns {@code q·columnsPerPanel ..} and stores, for each p, their values in row p (zero beyond the last column).
-     */
-    private static void packB(Operand b, int p0, int depth, int j0, int width, int columnsPerPanel, float[] packed) {
-        for (int panel = 0; panel * columnsPerPanel < width; panel++) {
-            int base = panel * columnsPerPanel * depth;
-            int columns = Math.min(columnsPerPanel, width - panel * columnsPerPanel);
-            int column0 = j0 + panel * columnsPerPanel;
-            for (int p = 0; p < depth; p++) {
-                int target = base + p * columnsPerPanel;
-                if (!b.transposed()) {
-                    System.arraycopy(b.data(), b.index(p0 + p, column0), packed, target, columns);
-                } else {
-                    for (int j = 0; j < columns; j++) {
-                        packed[target + j] = b.data()[b.index(p0 + p, column0 + j)];
-                    }
-                }
-                if (columns < columnsPerPanel) {
-                    Arrays.fill(packed, target + columns, target + columnsPerPanel, 0f);
-                }
-            }
+    /** Packs {@code op(B)[p0 : p0+depth, j0 : j0+width]} as column panels {@code columnsPerPanel} wide. */
+    private static void packB(GemmOperand b, int p0, int depth, int j0, int width, int columnsPerPanel,
+                              float[] packed) {
+        for (int column = 0; column < width; column += columnsPerPanel) {
+            b.packColumns(p0, depth, j0 + column, Math.min(columnsPerPanel, width - column), columnsPerPanel, packed,
+                    column * depth);
         }
     }
 

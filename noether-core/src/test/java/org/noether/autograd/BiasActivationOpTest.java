@@ -60,11 +60,11 @@ class BiasActivationOpTest {
     @ParameterizedTest
     @EnumSource(ChannelBias.Function.class)
     void aConvolutionWithItsEpilogueGivesTheValuesAndGradientsOfTheTwoOps(ChannelBias.Function function) {
-        // 40 channels of 3×3 taps: k = 360, two blocks of the product, the epilogue after the last;
-        // two groups, so the bias of each group's columns is offset.
+        // 120 channels per group of 3×3 taps: k = 1080, two blocks of the product, the epilogue after
+        // the last; 168 rows, two blocks of rows; two groups, so the bias of each group's columns is offset.
         Rng rng = new Rng(6);
-        Tensor x = Tensor.uniform(Shape.of(3, 7, 6, 40), -1, 1, rng).requiresGrad(true);
-        Tensor kernel = Tensor.uniform(Shape.of(3, 3, 20, 10), -0.3, 0.3, rng).requiresGrad(true);
+        Tensor x = Tensor.uniform(Shape.of(4, 7, 6, 240), -1, 1, rng).requiresGrad(true);
+        Tensor kernel = Tensor.uniform(Shape.of(3, 3, 120, 10), -0.1, 0.1, rng).requiresGrad(true);
         Tensor bias = Tensor.uniform(Shape.of(10), -1, 1, rng).requiresGrad(true);
         ConvOptions options = ConvOptions.defaults().padding(Padding.same()).groups(2);
         Tensor fused = Conv2D.applyWithBias(x, kernel, options, bias, function);

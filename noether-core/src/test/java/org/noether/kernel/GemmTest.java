@@ -10,23 +10,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SGEMM against a naive triple loop in double: sizes from 1 to past the cache blocks (KC = 256
- * along k, NC = 512 along n), every transpose flag, beta 0 and 1, sub-matrices with offsets and
+ * SGEMM against a naive triple loop in double: sizes from 1 to past the cache blocks (KC = 1024
+ * along k, NC = 2048 along n), every transpose flag, beta 0 and 1, sub-matrices with offsets and
  * leading dimensions, and bit-identical results for 1, 2 and 3 threads.
  */
 class GemmTest {
     private static final int ORIGINAL_THREADS = Parallel.threads();
 
     /**
-     * {m, n, k}: ones, odd sizes, and sizes around the k blocks (at most 320 deep, cut evenly: 321 is
-     * two blocks of 161 and 160), the row block (144 rows for the 6-row kernel) and the column block
+     * {m, n, k}: ones, odd sizes, and sizes around the k blocks (at most 1024 deep, cut evenly: 1025
+     * is two blocks of 513 and 512), the row block (144 rows for the 6-row kernel) and the column block
      * (2048 columns for 32-wide panels). Products of at most 36 rows per thread read B in place.
      */
     static final int[][] SIZES = {
         {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 1}, {2, 2, 2}, {17, 13, 11},
         {9, 31, 256}, {6, 11, 257}, {33, 65, 300}, {7, 512, 5}, {7, 513, 19}, {3, 600, 290}, {70, 20, 600},
         {145, 33, 20}, {150, 7, 513}, {5, 2049, 7}, {13, 2100, 40},
-        {24, 64, 320}, {12, 96, 321}, {25, 40, 961}, {36, 70, 50}, {37, 64, 9},
+        {24, 64, 320}, {12, 96, 1024}, {13, 40, 1025}, {8, 33, 2100}, {36, 70, 50}, {37, 64, 9},
     };
 
     @AfterEach
@@ -91,10 +91,10 @@ class GemmTest {
     void depthIsCutIntoTheFewestEqualBlocks() {
         assertEquals(9, Gemm.blockDepth(9));
         assertEquals(288, Gemm.blockDepth(288), "a 3×3×32 convolution is one block");
-        assertEquals(320, Gemm.blockDepth(320));
-        assertEquals(161, Gemm.blockDepth(321));
-        assertEquals(320, Gemm.blockDepth(640));
-        assertEquals(214, Gemm.blockDepth(641));
+        assertEquals(1024, Gemm.blockDepth(1024));
+        assertEquals(513, Gemm.blockDepth(1025));
+        assertEquals(1024, Gemm.blockDepth(2048));
+        assertEquals(683, Gemm.blockDepth(2049));
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.noether.kernel;
+
+import java.util.Arrays;
+
+/**
+ * A matrix stored in an array, row-major with row stride {@code stride} from {@code offset}, used
+ * as itself or transposed: element {@code (i, j)} of {@code op(X)}.
+ *
+ * <pre>{@code new StridedMatrix(a, 0, k, false) // A [m, k], row-major}</pre>
+ */
+record StridedMatrix(float[] data, int offset, int stride, boolean transposed) implements GemmOperand {
+    /** Where element {@code (row, column)} of {@code op(X)} is stored. */
+    int index(int row, int column) {
+        return transposed ? offset + column * stride + row : offset + row * stride + column;
+    }
+
+    @Override
+    public float get(int row, int column) {
+        return data[index(row, column)];
+    }
+
+    @Override
+    public void packRows(int row0, int rows, int column0, int columns, int panelHeight, float[] packed, int base) {
+        if (rows == 6 && panelHeight == 6) {
+            packSixRows(row0, column0, columns, packed, base);
+        } else if (transposed) {
+            // Stored column-major for this operand: the panel's rows are contiguous for each column.
+            for (int p = 0; p < columns; p++) {
+                int target = base + p * panelHeight;
+                System.arraycopy(data, index(row0, column0 + p), packed, target, rows);
+                Arrays.fill(packed, target + rows, target + panelHeight, 0f);
+            }
+        } else {
+            for (int r = 0; r < panelHeight; r++) {
+                if (r >= rows) {
+                    for (int p = 0; p < columns; p++) {
+                        packed[base + p * panelHeight + r] = 0f;
+                    }
+                    continue;
+                }
+                int source = index(row0 + r, column0);
+                for (int p = 0; p < columns; p++) {
+                    packed[base + p * panelHeight + r] = data[source + p];
+                }
+            }
+        }
+    }
+
+    /**
+     * A full panel of six rows (the micro-kernels' height), written in order with one statement per
+     * row: the general loops above leave a strided store or an array copy of a few floats per value,
+     * which made packing cost as much as the multiply for the tall, thin products of convolutions.
+     */
+    private void packSixRows(int row0, int column0, int columns, float[] packed, int base) {
+        // Element (row0 + r, column0 + p) is at start + r·rowStep + p·columnStep.
+        int start = index(row0, column0);
+        int rowStep = transposed ? 1 : stride;
+        int columnStep = transposed ? stride : 1;
+        int r1 = start + rowStep;
+        int r2 = r1 + rowStep;
+        int r3 = r2 + rowStep;
+        int r4 = r3 + rowStep;
+        int r5 = r4 + rowStep;
+        for (int p = 0, at = 0, target = base; p < columns; p++, at += columnStep, target += 6) {
+            GemmOperand.packSix(data, start + at, r1 + at, r2 + at, r3 + at, r4 + at, r5 + at, packed, target);
+        }
+    }
+
+    @Override
+    public void packColumns(int row0, int rows, int column0, int columns, int panelWidth, float[] packed,
+                            int base) {
+        for (int p = 0; p < rows; p++) {
+            int target = base + p * panelWidth;
+            if (!transposed) {
+                System.arraycopy(data, index(row0 + p, column0), packed, target, columns);
+            } else {
+                for (int j = 0; j < columns; j++) {
+                    packed[target + j] = data[index(row0 + p, column0 + j)];
+                }
+            }
+            Arrays.fill(packed, target + columns, target + panelWidth, 0f);
+        }
+    }
+}
