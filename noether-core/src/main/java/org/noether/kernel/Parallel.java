@@ -1,10 +1,7 @@
 package org.noether.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one thread pool that kernels split their work over.
@@ -13,17 +10,23 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * environment variable {@code NOETHER_THREADS} says otherwise, or {@link #setThreads} is called.
  * Work is split so that every output element is computed by the same sequence of float operations
  * whatever the number of threads: results are bit-identical for any thread count. A kernel called
- * from inside a pool worker runs sequentially (no nested parallelism).
+ * from inside a kernel's task, or while another thread's kernel has the workers, runs
+ * sequentially on its caller.
+ *
+ * <p>The workers are a small team of threads that, between tasks, spin for a while before they
+ * park: a training step issues dozens of parallel kernels a few microseconds to a millisecond
+ * apart, and waking a parked thread costs 20–50 µs on these virtual machines (a fork-join pool's
+ * hand-off of trivial work took 19–48 µs, which made two threads slower than one for an MLP).
  *
  * <pre>{@code Parallel.forRange(rows, 4096L * columns, (from, to) -> { ...rows from..to... });}</pre>
  */
 public final class Parallel {
-    /** Below this many scalar operations a task runs on the calling thread: a fork costs microseconds. */
+    /** Below this many scalar operations a task runs on the calling thread. */
     private static final long MIN_WORK_PER_TASK = 1L << 16;
-    /** How long the caller spins for the other tasks before it parks in join. */
+    /** How long an idle worker, or a caller waiting for one, spins before it parks. */
     private static final long SPIN_NANOS = 200_000;
 
-    private static volatile ForkJoinPool pool;
+    private static volatile Team team;
     private static volatile int threads = defaultThreads();
 
     private Parallel() {
@@ -66,44 +69,27 @@ public final class Parallel {
             throw new IllegalArgumentException("thread count must be >= 1, got " + count);
         }
         if (count != threads) {
-            ForkJoinPool old = pool;
-            pool = null;
+            Team old = team;
+            team = null;
             threads = count;
             if (old != null) {
-                old.shutdown();
+                old.stop();
             }
         }
     }
 
-    private static ForkJoinPool pool() {
-        ForkJoinPool current = pool;
+    private static Team team() {
+        Team current = team;
         if (current == null) {
             synchronized (Parallel.class) {
-                current = pool;
+                current = team;
                 if (current == null) {
-                    current = new ForkJoinPool(threads, p -> {
-                        ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-                        worker.setName("noether-kernel-" + worker.getPoolIndex());
-                        worker.setDaemon(true);
-                        return worker;
-                    }, null, false);
-                    pool = current;
+                    current = new Team(threads - 1);
+                    team = current;
                 }
             }
         }
         return current;
-    }
-
-    /**
-     * Spins for a while before {@code join} would park the calling thread: the other tasks of a
-     * kernel usually finish within microseconds of the caller's, and being woken from a park costs
-     * tens of microseconds on a virtual machine.
-     */
-    private static void awaitSpinning(ForkJoinTask<?> task) {
-        long start = System.nanoTime();
-        while (!task.isDone() && System.nanoTime() - start < SPIN_NANOS) {
-            Thread.onSpinWait();
-        }
     }
 
     /**
@@ -114,26 +100,154 @@ public final class Parallel {
      */
     public static void forRange(int count, long totalWork, RangeBody body) {
         int tasks = (int) Math.min(Math.min(threads, count), Math.max(1, totalWork / MIN_WORK_PER_TASK));
-        if (tasks <= 1 || Thread.currentThread() instanceof ForkJoinWorkerThread) {
-            if (count > 0) {
-                body.run(0, count);
+        if (tasks > 1 && !(Thread.currentThread() instanceof Worker)) {
+            Team current = team();
+            if (current.busy.compareAndSet(false, true)) {
+                try {
+                    current.run(count, Math.min(tasks, current.workers.length + 1), body);
+                } finally {
+                    current.busy.set(false);
+                }
+                return;
             }
-            return;
         }
-        List<ForkJoinTask<?>> jobs = new ArrayList<>(tasks);
-        for (int t = 0; t < tasks; t++) {
-            int from = (int) ((long) count * t / tasks);
-            int to = (int) ((long) count * (t + 1) / tasks);
-            jobs.add(ForkJoinTask.adapt(() -> body.run(from, to)));
+        if (count > 0) {
+            body.run(0, count);
         }
-        ForkJoinPool executor = pool();
-        for (int t = 1; t < tasks; t++) {
-            executor.execute(jobs.get(t));
+    }
+
+    /** The workers, used by one caller at a time. */
+    private static final class Team {
+        final Worker[] workers;
+        final AtomicBoolean busy = new AtomicBoolean();
+
+        Team(int size) {
+            workers = new Worker[size];
+            for (int i = 0; i < size; i++) {
+                workers[i] = new Worker("noether-kernel-" + i);
+                workers[i].start();
+            }
         }
-        jobs.get(0).invoke();
-        for (int t = 1; t < tasks; t++) {
-            awaitSpinning(jobs.get(t));
-            jobs.get(t).join();
+
+        /** Task 0 on the caller, tasks 1.. on the workers; rethrows the first failure once all are done. */
+        void run(int count, int tasks, RangeBody body) {
+            for (int t = 1; t < tasks; t++) {
+                workers[t - 1].post(body, (int) ((long) count * t / tasks), (int) ((long) count * (t + 1) / tasks));
+            }
+            Throwable failure = null;
+            try {
+                body.run(0, (int) ((long) count / tasks));
+            } catch (Throwable thrown) {
+                failure = thrown;
+            }
+            for (int t = 1; t < tasks; t++) {
+                Throwable workerFailure = workers[t - 1].await();
+                if (failure == null) {
+                    failure = workerFailure;
+                }
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+
+        /** Retires the team: once no caller has it, it is never handed out again and its workers end. */
+        void stop() {
+            while (!busy.compareAndSet(false, true)) {
+                Thread.onSpinWait();
+            }
+            for (Worker worker : workers) {
+                worker.stopping = true;
+                LockSupport.unpark(worker);
+            }
+        }
+    }
+
+    /** A thread that runs one posted range at a time, spinning between tasks before it parks. */
+    private static final class Worker extends Thread {
+        private volatile long posted;
+        private volatile long finished;
+        private volatile boolean parked;
+        private volatile Thread waiter;
+        private volatile boolean stopping;
+        private RangeBody body;
+        private int from;
+        private int to;
+        private Throwable failure;
+
+        Worker(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        /** Hands the worker a range; the volatile write of {@code posted} publishes the fields. */
+        void post(RangeBody body, int from, int to) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+            this.failure = null;
+            posted = finished + 1;
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+        }
+
+        /** Waits for the posted range; returns what it threw, if anything. */
+        Throwable await() {
+            long target = posted;
+            long start = System.nanoTime();
+            while (finished != target) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    waiter = Thread.currentThread();
+                    if (finished != target) {
+                        LockSupport.park(this);
+                    }
+                    waiter = null;
+                }
+            }
+            Throwable thrown = failure;
+            body = null;
+            return thrown;
+        }
+
+        @Override
+        public void run() {
+            while (!stopping) {
+                long target = finished + 1;
+                long start = System.nanoTime();
+                while (posted != target && !stopping) {
+                    if (System.nanoTime() - start < SPIN_NANOS) {
+                        Thread.onSpinWait();
+                    } else {
+                        parked = true;
+                        if (posted != target && !stopping) {
+                            LockSupport.park(this);
+                        }
+                        parked = false;
+                    }
+                }
+                if (stopping) {
+                    return;
+                }
+                try {
+                    body.run(from, to);
+                } catch (Throwable thrown) {
+                    failure = thrown;
+                }
+                finished = target;
+                Thread waiting = waiter;
+                if (waiting != null) {
+                    LockSupport.unpark(waiting);
+                }
+            }
         }
     }
 }

@@ -70,8 +70,9 @@ public final class BenchCommand {
         out.printf(Locale.ROOT, "Noether bench: %d threads, GEMM kernel %s, Java %s%n", options.threads(),
                 Gemm.kernelName(), Runtime.version());
         out.println("Images: " + data.source());
-        out.printf(Locale.ROOT, "Timing: median of %d repeats after %d warm-up repeats; %d training steps per repeat%n",
-                options.timing().repeats(), options.timing().warmup(), options.steps());
+        out.printf(Locale.ROOT, "Timing: median of %d repeats after %d warm-up repeats (at least %.0f s); %d training steps"
+                + " per repeat%n", options.timing().repeats(), options.timing().warmup(), Timing.WARMUP_SECONDS,
+                options.steps());
 
         Map<String, Double> noether = new LinkedHashMap<>();
         if (options.only().isEmpty() || options.only().contains("gemm")) {

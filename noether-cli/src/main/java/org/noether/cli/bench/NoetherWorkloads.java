@@ -89,9 +89,7 @@ final class NoetherWorkloads {
     /** Memory and collector figures of CNN training at batch 64, per step, after warm-up. */
     Map<String, Double> cnnTrainingGarbage() {
         Runnable run = trainingSteps(FashionCnn.network(), 64);
-        for (int i = 0; i < timing.warmup(); i++) {
-            run.run();
-        }
+        timing.warmUp(run);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getTotalThreadAllocatedBytes();
         long collectionsBefore = collectorCount();

@@ -3,9 +3,12 @@ package org.noether.cli.bench;
 import java.util.Arrays;
 
 /**
- * How every figure of the benchmark is taken, on both sides: a few untimed warm-up repeats (the
- * JIT compiles, caches and pools fill), then timed repeats, of which the median counts, since
- * these machines are shared and noisy and a median ignores the odd slow repeat.
+ * How every figure of the benchmark is taken, on both sides: untimed warm-up repeats (the JIT
+ * compiles, caches and pools fill), at least {@code warmup} of them and, unless that is zero, for
+ * at least {@link #WARMUP_SECONDS}, then timed repeats, of which the median counts, since these
+ * machines are shared and noisy and a median ignores the odd slow repeat. The time floor matters
+ * for short workloads: two repeats of 40 MLP steps last a tenth of a second, while the JIT is
+ * still compiling, so the figure was the compiler's and not a training run's.
  *
  * <pre>{@code double seconds = new Timing(2, 5).medianSeconds(() -> model.trainOnBatch(x, y));}</pre>
  *
@@ -13,6 +16,9 @@ import java.util.Arrays;
  * @param repeats timed repeats
  */
 public record Timing(int warmup, int repeats) {
+    /** Least warm-up time when warm-up repeats are asked for (the PyTorch script uses the same). */
+    public static final double WARMUP_SECONDS = 2.0;
+
     public Timing {
         if (warmup < 0 || repeats < 1) {
             throw new IllegalArgumentException("Timing needs warmup >= 0 and repeats >= 1. Received: warmup=" + warmup
@@ -22,9 +28,7 @@ public record Timing(int warmup, int repeats) {
 
     /** Median wall-clock seconds of one call of {@code body} over the timed repeats. */
     public double medianSeconds(Runnable body) {
-        for (int i = 0; i < warmup; i++) {
-            body.run();
-        }
+        warmUp(body);
         double[] seconds = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
@@ -32,6 +36,14 @@ public record Timing(int warmup, int repeats) {
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
         return median(seconds);
+    }
+
+    /** Runs {@code body} untimed, {@code warmup} times and for at least {@link #WARMUP_SECONDS} unless warmup is 0. */
+    public void warmUp(Runnable body) {
+        long start = System.nanoTime();
+        for (int i = 0; i < warmup || warmup > 0 && System.nanoTime() - start < WARMUP_SECONDS * 1e9; i++) {
+            body.run();
+        }
     }
 
     /** The middle value (the mean of the two middle ones for an even count). */

@@ -41,9 +41,13 @@ def main():
         return not only or name in only
 
     def timed(run_once):
-        """Median seconds of run_once over the timed repeats, after the warm-up ones."""
-        for _ in range(args.warmup):
+        """Median seconds of run_once over the timed repeats, after the warm-up ones
+        (at least args.warmup of them and, unless that is 0, at least 2 s, as on the Java side)."""
+        start = time.perf_counter()
+        done = 0
+        while done < args.warmup or (args.warmup > 0 and time.perf_counter() - start < 2.0):
             run_once()
+            done += 1
         times = []
         for _ in range(args.repeats):
             start = time.perf_counter()
