@@ -49,6 +49,9 @@ public final class Gemm {
      */
     private static final int IN_PLACE_MAX_PANELS = 6;
 
+    /** Most floats of per-block copies of C that a product split along k may use. */
+    private static final int MAX_PARTIAL_PRODUCTS = 1 << 20;
+
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private Gemm() {
@@ -133,14 +136,56 @@ public final class Gemm {
         int nr = kernel.columns();
         int rowTiles = (m + mr - 1) / mr;
         int columnTiles = (n + nr - 1) / nr;
+        int blockDepth = blockDepth(k);
+        int depthBlocks = (k + blockDepth - 1) / blockDepth;
         long work = 2L * m * n * k;
-        // Split the dimension with more tiles, so that each thread gets whole tiles of C.
-        if (rowTiles >= columnTiles || rowTiles >= 4 * Parallel.threads()) {
+        if (rowTiles * columnTiles < 4 * Parallel.threads() && depthBlocks > 1
+                && (long) depthBlocks * m * n <= MAX_PARTIAL_PRODUCTS) {
+            multiplyByDepthBlocks(kernel, left, right, m, n, k, blockDepth, depthBlocks, overwrite, c, cOffset, ldc,
+                    epilogue);
+        } else if (rowTiles >= columnTiles || rowTiles >= 4 * Parallel.threads()) {
+            // Split the dimension with more tiles, so that each thread gets whole tiles of C.
             Parallel.forRange(rowTiles, work, (from, to) -> multiplyBlock(kernel, left, right, from * mr,
-                    Math.min(m, to * mr), 0, n, k, overwrite, c, cOffset, ldc, epilogue));
+                    Math.min(m, to * mr), 0, n, 0, k, blockDepth, overwrite, c, cOffset, ldc, epilogue));
         } else {
             Parallel.forRange(columnTiles, work, (from, to) -> multiplyBlock(kernel, left, right, 0, m, from * nr,
-                    Math.min(n, to * nr), k, overwrite, c, cOffset, ldc, epilogue));
+                    Math.min(n, to * nr), 0, k, blockDepth, overwrite, c, cOffset, ldc, epilogue));
+        }
+    }
+
+    /**
+     * A product with few tiles of C but several blocks of k (a small layer's kernel gradient over a
+     * large batch, {@code 20×20×10000}): the threads take blocks of k instead of tiles, each block's
+     * product into its own copy of C, and the copies are then added to C in block order — the same
+     * additions in the same order as the tile-by-tile path, so the result does not change.
+     */
+    private static void multiplyByDepthBlocks(MicroKernel kernel, GemmOperand left, GemmOperand right, int m, int n,
+                                              int k, int blockDepth, int depthBlocks, boolean overwrite, float[] c,
+                                              int cOffset, int ldc, Epilogue epilogue) {
+        int size = m * n;
+        float[] partials = WORKSPACE.get().partials(depthBlocks * size);
+        Parallel.forRange(depthBlocks, 2L * m * n * k, (from, to) -> {
+            for (int block = from; block < to; block++) {
+                int depthFrom = block * blockDepth;
+                multiplyBlock(kernel, left, right, 0, m, 0, n, depthFrom, Math.min(k, depthFrom + blockDepth),
+                        blockDepth, true, partials, block * size, n, null);
+            }
+        });
+        for (int block = 0; block < depthBlocks; block++) {
+            for (int i = 0; i < m; i++) {
+                int row = cOffset + i * ldc;
+                int source = block * size + i * n;
+                if (overwrite && block == 0) {
+                    System.arraycopy(partials, source, c, row, n);
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] += partials[source + j];
+                    }
+                }
+            }
+        }
+        if (epilogue != null) {
+            epilogue.apply(c, cOffset, ldc, m, 0, n);
         }
     }
 
@@ -161,12 +206,13 @@ public final class Gemm {
     }
 
     /**
-     * Accumulates rows {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C; with
-     * {@code overwrite} the first block of k writes them instead (C's old values are ignored).
+     * Adds the product over depths {@code [depthFrom, depthTo)} (blocks of {@code blockDepth}) to rows
+     * {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C; with {@code overwrite}
+     * the first block writes them instead (C's old values are ignored).
      */
     private static void multiplyBlock(MicroKernel kernel, GemmOperand a, GemmOperand b, int rowFrom, int rowTo,
-                                      int columnFrom, int columnTo, int k, boolean overwrite, float[] c, int cOffset,
-                                      int ldc, Epilogue epilogue) {
+                                      int columnFrom, int columnTo, int depthFrom, int depthTo, int blockDepth,
+                                      boolean overwrite, float[] c, int cOffset, int ldc, Epilogue epilogue) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int mc = mr * PANELS_PER_A_BLOCK;
@@ -175,9 +221,8 @@ public final class Gemm {
         float[] tile = workspace.tile(mr * nr);
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
-            int blockDepth = blockDepth(k);
-            for (int p0 = 0; p0 < k; p0 += blockDepth) {
-                int depth = Math.min(blockDepth, k - p0);
+            for (int p0 = depthFrom; p0 < depthTo; p0 += blockDepth) {
+                int depth = Math.min(blockDepth, depthTo - p0);
                 // Where few rows of A use B (a dense layer's batch or a convolution's kernel gradient,
                 // split over threads) its full panels are read in place. Transposed B is always packed.
                 StridedMatrix inPlace = b instanceof StridedMatrix stored && !stored.transposed()
@@ -200,10 +245,10 @@ public final class Gemm {
                                 kernel.multiply(depth, packedA, ir * depth, packedB, (jr - fullColumns) * depth, nr,
                                         tile);
                             }
-                            storeTile(tile, nr, overwrite && p0 == 0, c, cOffset + (i0 + ir) * ldc + j0 + jr, ldc,
+                            storeTile(tile, nr, overwrite && p0 == depthFrom, c, cOffset + (i0 + ir) * ldc + j0 + jr, ldc,
                                     tileHeight, tileWidth);
                         }
-                        if (epilogue != null && p0 + depth == k) {
+                        if (epilogue != null && p0 + depth == depthTo) {
                             epilogue.apply(c, cOffset + i0 * ldc + j0 + jr, ldc, height, j0 + jr, tileWidth);
                         }
                     }
@@ -254,31 +299,31 @@ public final class Gemm {
         return (value + multiple - 1) / multiple * multiple;
     }
 
-    /** Per-thread packing buffers, grown on demand and reused: a steady state allocates nothing. */
+    /** Per-thread buffers (packed A, packed B, a tile, per-block copies of C), grown on demand and reused. */
     private static final class Workspace {
-        private float[] packedA = new float[0];
-        private float[] packedB = new float[0];
-        private float[] tile = new float[0];
+        private final float[][] buffers = {new float[0], new float[0], new float[0], new float[0]};
 
-        float[] packedA(int size) {
-            if (packedA.length < size) {
-                packedA = new float[size];
+        private float[] buffer(int which, int size) {
+            if (buffers[which].length < size) {
+                buffers[which] = new float[size];
             }
-            return packedA;
+            return buffers[which];
         }
 
-        float[] tile(int size) {
-            if (tile.length < size) {
-                tile = new float[size];
-            }
-            return tile;
+        float[] packedA(int size) {
+            return buffer(0, size);
         }
 
         float[] packedB(int size) {
-            if (packedB.length < size) {
-                packedB = new float[size];
-            }
-            return packedB;
+            return buffer(1, size);
+        }
+
+        float[] tile(int size) {
+            return buffer(2, size);
+        }
+
+        float[] partials(int size) {
+            return buffer(3, size);
         }
     }
 }

@@ -26,7 +26,7 @@ class GemmTest {
         {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 5, 1}, {2, 2, 2}, {17, 13, 11},
         {9, 31, 256}, {6, 11, 257}, {33, 65, 300}, {7, 512, 5}, {7, 513, 19}, {3, 600, 290}, {70, 20, 600},
         {145, 33, 20}, {150, 7, 513}, {5, 2049, 7}, {13, 2100, 40},
-        {24, 64, 320}, {12, 96, 1024}, {13, 40, 1025}, {8, 33, 2100}, {36, 70, 50}, {37, 64, 9},
+        {24, 64, 320}, {12, 96, 1024}, {13, 40, 1025}, {8, 33, 2100}, {20, 20, 3100}, {36, 70, 50}, {37, 64, 9},
     };
 
     @AfterEach
@@ -100,8 +100,10 @@ class GemmTest {
     @Test
     void resultsAreBitIdenticalForOneTwoAndThreeThreads() {
         SplittableRandom random = new SplittableRandom(3);
-        // Tall (rows split over threads) and wide (columns split), both past the blocks.
-        int[][] shapes = {{37, 530, 270}, {3, 1100, 300}, {64, 64, 64}};
+        // Tall (rows split over threads) and wide (columns split), both past the blocks; small and
+        // deep (blocks of k split over threads, into copies of C added in order: at 20×20, one
+        // thread takes the tile path, two and three the block path).
+        int[][] shapes = {{37, 530, 270}, {3, 1100, 300}, {64, 64, 64}, {20, 20, 5000}, {9, 32, 3000}};
         for (int[] shape : shapes) {
             for (boolean transA : new boolean[] {false, true}) {
                 for (boolean transB : new boolean[] {false, true}) {
@@ -116,6 +118,11 @@ class GemmTest {
                         Parallel.setThreads(threads);
                         float[] c = start.clone();
                         Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, 1f, c, 0, n);
+                        // and overwriting: C = A·B + 0·C, as a second band of the result
+                        float[] overwritten = start.clone();
+                        Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f,
+                                overwritten, 0, n);
+                        c = concat(c, overwritten);
                         if (reference == null) {
                             reference = c;
                         } else if (!Arrays.equals(reference, c)) {
@@ -127,6 +134,12 @@ class GemmTest {
             }
         }
         assertEquals(3, Parallel.threads());
+    }
+
+    private static float[] concat(float[] first, float[] second) {
+        float[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /**
