@@ -238,15 +238,23 @@ public final class Gemm {
                         int tileWidth = Math.min(nr, width - jr);
                         for (int ir = 0; ir < height; ir += mr) {
                             int tileHeight = Math.min(mr, height - ir);
+                            // A whole tile that overwrites C is written to C directly; the rest go
+                            // through the tile buffer, which is added to C or copied where it fits.
+                            boolean direct = overwrite && p0 == depthFrom && tileHeight == mr && tileWidth == nr;
+                            int cTile = cOffset + (i0 + ir) * ldc + j0 + jr;
+                            float[] out = direct ? c : tile;
+                            int outOffset = direct ? cTile : 0;
+                            int outStride = direct ? ldc : nr;
                             if (jr < fullColumns) {
                                 kernel.multiply(depth, packedA, ir * depth, inPlace.data(), inPlace.index(p0, j0 + jr),
-                                        inPlace.stride(), tile);
+                                        inPlace.stride(), out, outOffset, outStride);
                             } else {
                                 kernel.multiply(depth, packedA, ir * depth, packedB, (jr - fullColumns) * depth, nr,
-                                        tile);
+                                        out, outOffset, outStride);
                             }
-                            storeTile(tile, nr, overwrite && p0 == depthFrom, c, cOffset + (i0 + ir) * ldc + j0 + jr, ldc,
-                                    tileHeight, tileWidth);
+                            if (!direct) {
+                                storeTile(tile, nr, overwrite && p0 == depthFrom, c, cTile, ldc, tileHeight, tileWidth);
+                            }
                         }
                         if (epilogue != null && p0 + depth == depthTo) {
                             epilogue.apply(c, cOffset + i0 * ldc + j0 + jr, ldc, height, j0 + jr, tileWidth);

@@ -7,9 +7,11 @@ package org.noether.kernel;
  *
  * <p>Each element accumulates {@code Σ_p a_p·b_p} with fused multiply-adds in p order, starting
  * from zero, and is then added to C: every implementation gives bit-identical results. A kernel
- * writes its tile to a small buffer instead of adding to C itself: with C's loads and stores after
- * the loop, the JIT's code for the Vector API loop ran at a quarter of the speed (65 against 250
- * GFLOP/s on one core), and the buffer also makes full and ragged edge tiles one path.
+ * never adds to C itself: with C's loads and stores after the loop, the JIT's code for the Vector
+ * API loop ran at a quarter of the speed (65 against 250 GFLOP/s on one core). It writes its tile
+ * to a small buffer that {@link Gemm} adds to C (which also makes ragged edge tiles one path), or,
+ * for a whole tile that overwrites C, stores it into C directly: for the 9-deep first convolution
+ * the detour through the buffer cost a fifth of the product.
  */
 interface MicroKernel {
     /** Tile height. */
@@ -22,12 +24,15 @@ interface MicroKernel {
     String name();
 
     /**
-     * Writes the product of a packed A panel and a B panel (depth {@code depth}) into {@code tile},
-     * a {@code rows() × columns()} row-major block; {@link Gemm} then adds the tile to C. Row p of
-     * the B panel is the {@code columns()} values from {@code b[bOffset + p·bDepthStep]}:
-     * {@code columns()} apart when packed, {@code ldb} apart when read in place.
+     * Writes the product of a packed A panel and a B panel (depth {@code depth}) into a
+     * {@code rows() × columns()} block of {@code out} whose rows start {@code outStride} apart from
+     * {@code outOffset}: a tile buffer that {@link Gemm} then adds to C, or C itself where the tile
+     * is whole and overwrites C. Row p of the B panel is the {@code columns()} values from
+     * {@code b[bOffset + p·bDepthStep]}: {@code columns()} apart when packed, {@code ldb} apart when
+     * read in place.
      */
-    void multiply(int depth, float[] packedA, int aOffset, float[] b, int bOffset, int bDepthStep, float[] tile);
+    void multiply(int depth, float[] packedA, int aOffset, float[] b, int bOffset, int bDepthStep, float[] out,
+                  int outOffset, int outStride);
 
     /**
      * The Vector API kernel where the {@code jdk.incubator.vector} module is present (and not turned

@@ -31,15 +31,15 @@ final class ScalarMicroKernel implements MicroKernel {
 
     @Override
     public void multiply(int depth, float[] packedA, int aOffset, float[] b, int bOffset, int bDepthStep,
-                         float[] tile) {
-        java.util.Arrays.fill(tile, 0, rows * columns, 0f);
+                         float[] out, int outOffset, int outStride) {
         for (int r = 0; r < rows; r++) {
-            int row = r * columns;
+            int row = outOffset + r * outStride;
+            java.util.Arrays.fill(out, row, row + columns, 0f);
             for (int p = 0; p < depth; p++) {
                 float a = packedA[aOffset + p * rows + r];
                 int bRow = bOffset + p * bDepthStep;
                 for (int j = 0; j < columns; j++) {
-                    tile[row + j] = Math.fma(a, b[bRow + j], tile[row + j]);
+                    out[row + j] = Math.fma(a, b[bRow + j], out[row + j]);
                 }
             }
         }

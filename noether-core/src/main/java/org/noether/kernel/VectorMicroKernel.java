@@ -34,7 +34,7 @@ final class VectorMicroKernel implements MicroKernel {
 
     @Override
     public void multiply(int depth, float[] packedA, int aOffset, float[] packedB, int bOffset, int bDepthStep,
-                         float[] tile) {
+                         float[] out, int outOffset, int outStride) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES);
@@ -71,17 +71,23 @@ final class VectorMicroKernel implements MicroKernel {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, LANES);
-        c10.intoArray(tile, COLUMNS);
-        c11.intoArray(tile, COLUMNS + LANES);
-        c20.intoArray(tile, 2 * COLUMNS);
-        c21.intoArray(tile, 2 * COLUMNS + LANES);
-        c30.intoArray(tile, 3 * COLUMNS);
-        c31.intoArray(tile, 3 * COLUMNS + LANES);
-        c40.intoArray(tile, 4 * COLUMNS);
-        c41.intoArray(tile, 4 * COLUMNS + LANES);
-        c50.intoArray(tile, 5 * COLUMNS);
-        c51.intoArray(tile, 5 * COLUMNS + LANES);
+        int row = outOffset;
+        c00.intoArray(out, row);
+        c01.intoArray(out, row + LANES);
+        row += outStride;
+        c10.intoArray(out, row);
+        c11.intoArray(out, row + LANES);
+        row += outStride;
+        c20.intoArray(out, row);
+        c21.intoArray(out, row + LANES);
+        row += outStride;
+        c30.intoArray(out, row);
+        c31.intoArray(out, row + LANES);
+        row += outStride;
+        c40.intoArray(out, row);
+        c41.intoArray(out, row + LANES);
+        row += outStride;
+        c50.intoArray(out, row);
+        c51.intoArray(out, row + LANES);
     }
 }
