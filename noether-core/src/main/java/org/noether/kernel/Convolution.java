@@ -57,21 +57,21 @@ public final class Convolution {
         java.util.Arrays.fill(dx, 0, g.inputSize(), 0f);
         int positions = g.outputPositions();
         int patchSize = g.patchSize();
-        forEachChunk(g, (first, count, patches) -> {
-            int rows = count * positions;
-            for (int group = 0; group < g.groups(); group++) {
+        for (int group = 0; group < g.groups(); group++) {
+            int firstChannel = group * g.groupOutputChannels();
+            ConvPatches target = ConvPatches.of(g, dx, group, false);
+            forEachChunk(g, (first, count, patches) -> {
+                int rows = count * positions;
                 Gemm.sgemm(false, true, rows, patchSize, g.groupOutputChannels(),
-                        dy, first * positions * g.outputChannels() + group * g.groupOutputChannels(),
-                        g.outputChannels(),
-                        kernel, group * g.groupOutputChannels(), g.outputChannels(),
+                        dy, first * positions * g.outputChannels() + firstChannel, g.outputChannels(),
+                        kernel, firstChannel, g.outputChannels(),
                         0f, patches, 0, patchSize);
-                ConvPatches target = ConvPatches.of(g, dx, group, false);
                 int firstRow = first * positions;
                 // Whole images per task: windows overlap within an image, never across images.
                 Parallel.forRange(count, (long) rows * patchSize, (from, to) ->
                         target.addBack(patches, firstRow, (first + from) * positions, (first + to) * positions));
-            }
-        });
+            });
+        }
     }
 
     /** {@code dkernel = ∂/∂kernel ⟨dy, conv(x, kernel)⟩ = patchesᵀ·dy}; {@code dkernel} is overwritten. */

@@ -15,14 +15,17 @@ import java.util.Arrays;
  * packed into column panels {@code NR} wide, an {@code MC×KC} block of {@code op(A)} into row
  * panels {@code MR} high — packing also absorbs the transposes — and a micro-kernel multiplies one
  * {@code MR×KC} panel by one {@code KC×NR} panel into an {@code MR×NR} tile of C held in registers.
- * Ragged edges are packed with zeros; every tile, full or ragged, is computed into a scratch
- * tile and then added to C, so no slow path handles the edges. An operand that few panels of the
- * other use is read in place where its panels are full (B of a product with few rows per thread):
- * packing would cost as much as the multiply. Work is split over {@link Parallel} by whole tiles;
- * every element of C is summed in the same order (fused multiply-adds along k within a block, then
- * added to C) whatever the thread count, the packing and the micro-kernel, so results are
- * bit-identical across all of them. An {@link Epilogue} (a layer's bias and activation) can
- * transform each tile of C once it is complete, while it is still in cache.
+ * Ragged edges are packed with zeros; a tile is computed into a scratch tile and then added to C
+ * (or, whole and overwriting, stored into C directly), so no slow path handles the edges. Operands
+ * need not be stored matrices ({@link GemmOperand}: a convolution's patches are gathered as they
+ * are packed). An operand that few panels of the other use is read in place where its panels are
+ * full (B of a product with few rows per thread): packing would cost as much as the multiply. Work
+ * is split over {@link Parallel} by whole tiles, or, for a product with few tiles and a deep k, by
+ * whole blocks of k; every element of C is summed in the same order (fused multiply-adds along k
+ * within a block, then the blocks added to C in order) whatever the thread count, the split, the
+ * packing and the micro-kernel, so results are bit-identical across all of them. An
+ * {@link Epilogue} (a layer's bias and activation) can transform each block of C once it is
+ * complete, while it is still in cache.
  *
  * <pre>{@code Gemm.sgemm(false, true, m, n, k, a, 0, k, b, 0, k, 0f, c, 0, n); // C = A·Bᵀ}</pre>
  */

@@ -23,7 +23,8 @@ import org.noether.tensor.Tensor;
  * is infinite where both Sobel responses vanish.
  *
  * <p>The image is padded by the border rule first and then convolved without padding, in bands of
- * rows when a whole photograph's im2col patches ({@code h·w·kh·kw} values) would not fit in memory.
+ * rows when a whole photograph's patch matrix ({@code h·w·kh·kw} values, which the gradient in the
+ * image stores, one image at a time at least) would not fit in memory.
  * A separable kernel {@code K = u·vᵀ} (box and Gaussian blurs, Sobel) runs as a column pass and a
  * row pass, {@code kh + kw} instead of {@code kh·kw} taps per pixel; results agree up to float
  * rounding.
@@ -34,7 +35,7 @@ import org.noether.tensor.Tensor;
  * }</pre>
  */
 public final class ImageFilter {
-    /** Values of im2col patches one convolution call may make (64 MB), above which rows go in bands. */
+    /** Patch values one convolution call may store (64 MB), above which rows go in bands. */
     static final long PATCH_BUDGET = 1L << 24;
     /** Largest difference from u·vᵀ, relative to the largest entry, that counts as float rounding. */
     private static final float SEPARABLE_TOLERANCE = 1e-5f;
