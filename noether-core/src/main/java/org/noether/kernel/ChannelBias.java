@@ -61,11 +61,11 @@ public final class ChannelBias {
     private static void apply(Function function, float[] z, float[] bias, int biasOffset, int width, int rowStride,
                               int start, int end, float[] y) {
         switch (function) {
-            case IDENTITY -> identity(z, bias, biasOffset, width, rowStride, start, end, y);
-            case RELU -> relu(z, bias, biasOffset, width, rowStride, start, end, y);
+            case IDENTITY -> ROWS.addBias(z, bias, biasOffset, width, rowStride, start, end, y, false);
+            case RELU -> ROWS.addBias(z, bias, biasOffset, width, rowStride, start, end, y, true);
             case SIGMOID -> sigmoid(z, bias, biasOffset, width, rowStride, start, end, y);
             case TANH -> {
-                identity(z, bias, biasOffset, width, rowStride, start, end, y);
+                ROWS.addBias(z, bias, biasOffset, width, rowStride, start, end, y, false);
                 if (width == rowStride) {
                     Tanh.apply(y, start, y, start, end - start);
                 } else {
@@ -77,24 +77,61 @@ public final class ChannelBias {
         }
     }
 
-    private static void identity(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start,
-                                 int end, float[] y) {
-        for (int row = start; row < end; row += rowStride) {
-            for (int c = 0; c < width; c++) {
-                y[row + c] = z[row + c] + bias[biasOffset + c];
-            }
-        }
+    /**
+     * The loops over rows of channels: vectorized where the Vector API is available. A row is a few
+     * dozen channels, too short for the JIT to vectorize a loop over it (a bias and ReLU pass ran
+     * at 0.6 ns per value, scalar).
+     */
+    interface Rows {
+        /**
+         * {@code y[row + c] = z[row + c] + bias[biasOffset + c]} (then {@code max(·, 0)} if
+         * {@code relu}) for {@code c < width} and rows {@code start, start + rowStride, … < end}.
+         */
+        void addBias(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end, float[] y,
+                     boolean relu);
+
+        /** {@code sums[sumsOffset + c] += values[row + c]} in double, row by row for rows {@code start, … < end}. */
+        void addColumns(float[] values, int start, int end, int channels, double[] sums, int sumsOffset);
+
+        /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code start <= i < end}: ReLU's gradient. */
+        void keepWherePositive(float[] g, float[] y, int start, int end, float[] out);
     }
 
-    private static void relu(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
-                             float[] y) {
-        for (int row = start; row < end; row += rowStride) {
-            for (int c = 0; c < width; c++) {
-                // max(NaN, 0) is NaN and max(−0, 0) is 0: the values of Unary.RELU, in a form the JIT vectorizes.
-                y[row + c] = Math.max(z[row + c] + bias[biasOffset + c], 0f);
+    /** The plain loops; the vector ones finish a row's last values with them. */
+    static final Rows PLAIN_ROWS = new Rows() {
+        @Override
+        public void addBias(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
+                            float[] y, boolean relu) {
+            for (int row = start; row < end; row += rowStride) {
+                for (int c = 0; c < width; c++) {
+                    float sum = z[row + c] + bias[biasOffset + c];
+                    // max(NaN, 0) is NaN and max(−0, 0) is 0: the values of Unary.RELU.
+                    y[row + c] = relu ? Math.max(sum, 0f) : sum;
+                }
             }
         }
-    }
+
+        @Override
+        public void addColumns(float[] values, int start, int end, int channels, double[] sums, int sumsOffset) {
+            for (int row = start; row < end; row += channels) {
+                for (int c = 0; c < channels; c++) {
+                    sums[sumsOffset + c] += values[row + c];
+                }
+            }
+        }
+
+        @Override
+        public void keepWherePositive(float[] g, float[] y, int start, int end, float[] out) {
+            for (int i = start; i < end; i++) {
+                // g or +0 by a bit mask: a float select compiles to a branch that half the elements
+                // mispredict; an integer select does not.
+                int keep = y[i] > 0 ? -1 : 0;
+                out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
+            }
+        }
+    };
+
+    private static final Rows ROWS = VectorSupport.enabled() ? new VectorChannelRows() : PLAIN_ROWS;
 
     private static void sigmoid(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
                                 float[] y) {
@@ -125,14 +162,7 @@ public final class ChannelBias {
                 int end = Math.min(rows, (block + 1) * ROWS_PER_BLOCK) * channels;
                 switch (function) {
                     case IDENTITY -> System.arraycopy(g, start, gz, start, end - start);
-                    case RELU -> {
-                        for (int i = start; i < end; i++) {
-                            // g or +0 by a bit mask: a float select compiles to a branch that half the
-                            // elements mispredict; an integer select does not.
-                            int keep = y[i] > 0 ? -1 : 0;
-                            gz[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
-                        }
-                    }
+                    case RELU -> ROWS.keepWherePositive(g, y, start, end, gz);
                     case SIGMOID -> {
                         for (int i = start; i < end; i++) {
                             gz[i] = g[i] * (y[i] * (1f - y[i]));
@@ -145,12 +175,7 @@ public final class ChannelBias {
                     }
                 }
                 if (partial != null) {
-                    int base = block * channels;
-                    for (int row = start; row < end; row += channels) {
-                        for (int c = 0; c < channels; c++) {
-                            partial[base + c] += gz[row + c];
-                        }
-                    }
+                    ROWS.addColumns(gz, start, end, channels, partial, block * channels);
                 }
             }
         });

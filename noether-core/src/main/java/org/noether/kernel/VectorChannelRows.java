@@ -1,0 +1,68 @@
+package org.noether.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ChannelBias}'s row loops a vector at a time, the same float and double operations in the
+ * same order as the plain loops (bias sums widen each float to double before adding), so results
+ * are identical; a row's last values past a whole vector go through the plain loop.
+ *
+ * <p>Loaded only where {@link VectorSupport#enabled()} says the module is present.
+ */
+final class VectorChannelRows implements ChannelBias.Rows {
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    /** As many floats as DOUBLES has doubles. */
+    private static final VectorSpecies<Float> NARROW_FLOATS =
+            FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(DOUBLES.length() * Float.SIZE));
+
+    @Override
+    public void addBias(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
+                        float[] y, boolean relu) {
+        int whole = FLOATS.loopBound(width);
+        for (int row = start; row < end; row += rowStride) {
+            for (int c = 0; c < whole; c += FLOATS.length()) {
+                FloatVector sum = FloatVector.fromArray(FLOATS, z, row + c)
+                        .add(FloatVector.fromArray(FLOATS, bias, biasOffset + c));
+                if (relu) {
+                    sum = sum.lanewise(VectorOperators.MAX, 0f);
+                }
+                sum.intoArray(y, row + c);
+            }
+            if (whole < width) {
+                ChannelBias.PLAIN_ROWS.addBias(z, bias, biasOffset + whole, width - whole, rowStride, row + whole,
+                        row + width, y, relu);
+            }
+        }
+    }
+
+    @Override
+    public void addColumns(float[] values, int start, int end, int channels, double[] sums, int sumsOffset) {
+        int whole = DOUBLES.loopBound(channels);
+        for (int row = start; row < end; row += channels) {
+            for (int c = 0; c < whole; c += DOUBLES.length()) {
+                DoubleVector wide = (DoubleVector) FloatVector.fromArray(NARROW_FLOATS, values, row + c)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0);
+                wide.add(DoubleVector.fromArray(DOUBLES, sums, sumsOffset + c)).intoArray(sums, sumsOffset + c);
+            }
+            for (int c = whole; c < channels; c++) {
+                sums[sumsOffset + c] += values[row + c];
+            }
+        }
+    }
+
+    @Override
+    public void keepWherePositive(float[] g, float[] y, int start, int end, float[] out) {
+        int whole = start + FLOATS.loopBound(end - start);
+        FloatVector zero = FloatVector.zero(FLOATS);
+        for (int i = start; i < whole; i += FLOATS.length()) {
+            FloatVector values = FloatVector.fromArray(FLOATS, y, i);
+            zero.blend(FloatVector.fromArray(FLOATS, g, i), values.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        ChannelBias.PLAIN_ROWS.keepWherePositive(g, y, whole, end, out);
+    }
+}
