@@ -21,6 +21,7 @@ package org.noether.kernel;
 public final class ChannelBias {
     /** Rows per block of the bias sums: fixed, so that the sums do not depend on the thread count. */
     private static final int ROWS_PER_BLOCK = 256;
+    private static final ChannelRows ROWS = ChannelRows.best();
 
     /** The activations whose derivative is a function of their output. */
     public enum Function {
@@ -76,62 +77,6 @@ public final class ChannelBias {
             }
         }
     }
-
-    /**
-     * The loops over rows of channels: vectorized where the Vector API is available. A row is a few
-     * dozen channels, too short for the JIT to vectorize a loop over it (a bias and ReLU pass ran
-     * at 0.6 ns per value, scalar).
-     */
-    interface Rows {
-        /**
-         * {@code y[row + c] = z[row + c] + bias[biasOffset + c]} (then {@code max(·, 0)} if
-         * {@code relu}) for {@code c < width} and rows {@code start, start + rowStride, … < end}.
-         */
-        void addBias(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end, float[] y,
-                     boolean relu);
-
-        /** {@code sums[sumsOffset + c] += values[row + c]} in double, row by row for rows {@code start, … < end}. */
-        void addColumns(float[] values, int start, int end, int channels, double[] sums, int sumsOffset);
-
-        /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code start <= i < end}: ReLU's gradient. */
-        void keepWherePositive(float[] g, float[] y, int start, int end, float[] out);
-    }
-
-    /** The plain loops; the vector ones finish a row's last values with them. */
-    static final Rows PLAIN_ROWS = new Rows() {
-        @Override
-        public void addBias(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
-                            float[] y, boolean relu) {
-            for (int row = start; row < end; row += rowStride) {
-                for (int c = 0; c < width; c++) {
-                    float sum = z[row + c] + bias[biasOffset + c];
-                    // max(NaN, 0) is NaN and max(−0, 0) is 0: the values of Unary.RELU.
-                    y[row + c] = relu ? Math.max(sum, 0f) : sum;
-                }
-            }
-        }
-
-        @Override
-        public void addColumns(float[] values, int start, int end, int channels, double[] sums, int sumsOffset) {
-            for (int row = start; row < end; row += channels) {
-                for (int c = 0; c < channels; c++) {
-                    sums[sumsOffset + c] += values[row + c];
-                }
-            }
-        }
-
-        @Override
-        public void keepWherePositive(float[] g, float[] y, int start, int end, float[] out) {
-            for (int i = start; i < end; i++) {
-                // g or +0 by a bit mask: a float select compiles to a branch that half the elements
-                // mispredict; an integer select does not.
-                int keep = y[i] > 0 ? -1 : 0;
-                out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
-            }
-        }
-    };
-
-    private static final Rows ROWS = VectorSupport.enabled() ? new VectorChannelRows() : PLAIN_ROWS;
 
     private static void sigmoid(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
                                 float[] y) {

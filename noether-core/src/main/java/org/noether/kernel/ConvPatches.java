@@ -17,6 +17,7 @@ package org.noether.kernel;
  * <pre>{@code Gemm.multiply(ConvPatches.of(g, x, group, false), kernelMatrix, rows, filters, g.patchSize(), 0f, y, 0, filters, null);}</pre>
  */
 final class ConvPatches implements GemmOperand {
+    private static final ChannelRows ROWS = ChannelRows.best();
     private static final ThreadLocal<int[][]> TABLES =
             ThreadLocal.withInitial(() -> new int[][] {new int[0], new int[0], new int[0]});
 
@@ -213,9 +214,7 @@ final class ConvPatches implements GemmOperand {
             for (int tap = 0; tap < tapCount; tap++, source += channels) {
                 int target = origin >= 0 ? origin + taps[tap * channels] : borderTaps[(-1 - origin) * tapCount + tap];
                 if (target >= 0) {
-                    for (int c = 0; c < channels; c++) {
-                        x[target + c] += patches[source + c];
-                    }
+                    ROWS.addRun(patches, source, x, target, channels);
                 }
             }
         }

@@ -7,13 +7,13 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ChannelBias}'s row loops a vector at a time, the same float and double operations in the
+ * {@link ChannelRows} a vector at a time, the same float and double operations in the
  * same order as the plain loops (bias sums widen each float to double before adding), so results
  * are identical; a row's last values past a whole vector go through the plain loop.
  *
  * <p>Loaded only where {@link VectorSupport#enabled()} says the module is present.
  */
-final class VectorChannelRows implements ChannelBias.Rows {
+final class VectorChannelRows implements ChannelRows {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     /** As many floats as DOUBLES has doubles. */
@@ -34,7 +34,7 @@ final class VectorChannelRows implements ChannelBias.Rows {
                 sum.intoArray(y, row + c);
             }
             if (whole < width) {
-                ChannelBias.PLAIN_ROWS.addBias(z, bias, biasOffset + whole, width - whole, rowStride, row + whole,
+                ChannelRows.PLAIN.addBias(z, bias, biasOffset + whole, width - whole, rowStride, row + whole,
                         row + width, y, relu);
             }
         }
@@ -63,6 +63,16 @@ final class VectorChannelRows implements ChannelBias.Rows {
             FloatVector values = FloatVector.fromArray(FLOATS, y, i);
             zero.blend(FloatVector.fromArray(FLOATS, g, i), values.compare(VectorOperators.GT, 0f)).intoArray(out, i);
         }
-        ChannelBias.PLAIN_ROWS.keepWherePositive(g, y, whole, end, out);
+        ChannelRows.PLAIN.keepWherePositive(g, y, whole, end, out);
+    }
+
+    @Override
+    public void addRun(float[] from, int fromOffset, float[] to, int toOffset, int length) {
+        int whole = FLOATS.loopBound(length);
+        for (int i = 0; i < whole; i += FLOATS.length()) {
+            FloatVector.fromArray(FLOATS, to, toOffset + i).add(FloatVector.fromArray(FLOATS, from, fromOffset + i))
+                    .intoArray(to, toOffset + i);
+        }
+        ChannelRows.PLAIN.addRun(from, fromOffset + whole, to, toOffset + whole, length - whole);
     }
 }
