@@ -43,10 +43,14 @@ public final class ScatterAdd extends Function {
             throw new IllegalArgumentException("scatterAdd cannot split " + x.shape() + " -> " + shape + " into "
                     + blocks + " equal blocks");
         }
-        float[] out = Scratch.zeros(shape.size());
+        float[] out = Scratch.floats(shape.size());
         float[] values = x.data();
         int perBlock = indices.length / blocks;
-        Parallel.forRange(blocks, indices.length, (from, to) -> {
+        int outPerBlock = shape.size() / blocks;
+        // Each task clears its own slices just before adding into them, while they are in cache:
+        // clearing the whole output first was a separate pass over it (5.5 MB for the tutorial CNN).
+        Parallel.forRange(blocks, indices.length + (long) shape.size(), (from, to) -> {
+            java.util.Arrays.fill(out, from * outPerBlock, to * outPerBlock, 0f);
             for (int i = from * perBlock; i < to * perBlock; i++) {
                 out[indices[i]] += values[i];
             }
