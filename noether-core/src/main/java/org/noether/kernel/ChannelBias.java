@@ -22,6 +22,8 @@ public final class ChannelBias {
     /** Rows per block of the bias sums: fixed, so that the sums do not depend on the thread count. */
     private static final int ROWS_PER_BLOCK = 256;
     private static final ChannelRows ROWS = ChannelRows.best();
+    /** The calling thread's per-block bias sums, reused: a training step allocates nothing here. */
+    private static final ThreadLocal<double[]> PARTIAL_SUMS = ThreadLocal.withInitial(() -> new double[0]);
 
     /** The activations whose derivative is a function of their output. */
     public enum Function {
@@ -100,7 +102,7 @@ public final class ChannelBias {
     public static void backward(float[] g, float[] y, int rows, int channels, Function function, float[] gz,
                                 float[] biasGradient) {
         int blocks = blocks(rows);
-        double[] partial = biasGradient == null ? null : new double[blocks * channels];
+        double[] partial = biasGradient == null ? null : partialSums(blocks * channels);
         Parallel.forRange(blocks, 3L * rows * channels, (from, to) -> {
             for (int block = from; block < to; block++) {
                 int start = block * ROWS_PER_BLOCK * channels;
@@ -133,6 +135,18 @@ public final class ChannelBias {
                 biasGradient[c] = (float) total;
             }
         }
+    }
+
+    /** The calling thread's sums buffer, cleared, at least {@code length} long. */
+    private static double[] partialSums(int length) {
+        double[] sums = PARTIAL_SUMS.get();
+        if (sums.length < length) {
+            sums = new double[length];
+            PARTIAL_SUMS.set(sums);
+        } else {
+            java.util.Arrays.fill(sums, 0, length, 0.0);
+        }
+        return sums;
     }
 
     private static int blocks(int rows) {
