@@ -40,10 +40,12 @@ class ParallelTest {
 
     @Test
     void rangesThatTakeTimeRunOnEveryThread() {
-        Parallel.setThreads(3);
+        // Two threads, as many as these machines have cores: a range the worker has not started
+        // within 2 ms is taken back by the caller, so a third thread might rarely get one.
+        Parallel.setThreads(2);
         ConcurrentHashMap<String, Boolean> threadNames = new ConcurrentHashMap<>();
-        for (int repeat = 0; repeat < 20; repeat++) {
-            Parallel.forRange(3, BIG, (from, to) -> {
+        for (int repeat = 0; repeat < 50 && threadNames.size() < 2; repeat++) {
+            Parallel.forRange(2, BIG, (from, to) -> {
                 threadNames.put(Thread.currentThread().getName(), true);
                 long until = System.nanoTime() + 2_000_000;
                 while (System.nanoTime() < until) {
@@ -51,7 +53,7 @@ class ParallelTest {
                 }
             });
         }
-        assertEquals(3, threadNames.size(), "ran on " + threadNames.keySet());
+        assertEquals(2, threadNames.size(), "ran on " + threadNames.keySet());
     }
 
     @Test
