@@ -22,8 +22,8 @@ public final class ChannelBias {
     /** Rows per block of the bias sums: fixed, so that the sums do not depend on the thread count. */
     private static final int ROWS_PER_BLOCK = 256;
     private static final ChannelRows ROWS = ChannelRows.best();
-    /** The calling thread's per-block bias sums, reused: a training step allocates nothing here. */
-    private static final ThreadLocal<double[]> PARTIAL_SUMS = ThreadLocal.withInitial(() -> new double[0]);
+    /** Per-block bias sums. */
+    private static final ThreadBuffer<double[]> PARTIAL_SUMS = ThreadBuffer.doubles();
 
     /** The activations whose derivative is a function of their output. */
     public enum Function {
@@ -36,7 +36,7 @@ public final class ChannelBias {
     /** {@code y[r, c] = f(z[r, c] + bias[c])}; {@code bias} may be null (no bias). */
     public static void forward(float[] z, float[] bias, int rows, int channels, Function function, float[] y) {
         // Adding a zero bias keeps one loop per function; it changes nothing but the sign of −0.
-        float[] offsets = bias != null ? bias : new float[channels];
+        float[] offsets = bias != null ? bias : Scratch.zeros(channels);
         Parallel.forRange(blocks(rows), (long) rows * channels * (function == Function.TANH ? 20 : 2),
                 (from, to) -> {
                     int start = from * ROWS_PER_BLOCK * channels;
@@ -109,7 +109,7 @@ public final class ChannelBias {
                 int end = Math.min(rows, (block + 1) * ROWS_PER_BLOCK) * channels;
                 switch (function) {
                     case IDENTITY -> System.arraycopy(g, start, gz, start, end - start);
-                    case RELU -> ROWS.keepWherePositive(g, y, start, end, gz);
+                    case RELU -> ROWS.keepWherePositive(g, start, y, start, gz, start, end - start);
                     case SIGMOID -> {
                         for (int i = start; i < end; i++) {
                             gz[i] = g[i] * (y[i] * (1f - y[i]));
@@ -137,15 +137,20 @@ public final class ChannelBias {
         }
     }
 
+    /**
+     * ReLU's gradient over a row, {@code out[outOffset + i] = y[yOffset + i] > 0 ? g[gOffset + i] : +0}
+     * for {@code i < length} ({@code y} may be ReLU's input or its output): the rule of the RELU
+     * case of {@link #backward}, for the unfused operation.
+     */
+    public static void reluGradient(float[] g, int gOffset, float[] y, int yOffset, float[] out, int outOffset,
+                                    int length) {
+        ROWS.keepWherePositive(g, gOffset, y, yOffset, out, outOffset, length);
+    }
+
     /** The calling thread's sums buffer, cleared, at least {@code length} long. */
     private static double[] partialSums(int length) {
-        double[] sums = PARTIAL_SUMS.get();
-        if (sums.length < length) {
-            sums = new double[length];
-            PARTIAL_SUMS.set(sums);
-        } else {
-            java.util.Arrays.fill(sums, 0, length, 0.0);
-        }
+        double[] sums = PARTIAL_SUMS.atLeast(length);
+        java.util.Arrays.fill(sums, 0, length, 0.0);
         return sums;
     }
 

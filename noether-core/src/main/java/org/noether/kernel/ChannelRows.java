@@ -20,8 +20,11 @@ interface ChannelRows {
     /** {@code sums[sumsOffset + c] += values[row + c]} in double, row by row for rows {@code start, … < end}. */
     void addColumns(float[] values, int start, int end, int channels, double[] sums, int sumsOffset);
 
-    /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code start <= i < end}: ReLU's gradient. */
-    void keepWherePositive(float[] g, float[] y, int start, int end, float[] out);
+    /**
+     * {@code out[outOffset + i] = y[yOffset + i] > 0 ? g[gOffset + i] : +0} for {@code i < length}:
+     * ReLU's gradient.
+     */
+    void keepWherePositive(float[] g, int gOffset, float[] y, int yOffset, float[] out, int outOffset, int length);
 
     /** {@code to[toOffset + i] += from[fromOffset + i]} for {@code i < length}. */
     void addRun(float[] from, int fromOffset, float[] to, int toOffset, int length);
@@ -55,12 +58,13 @@ interface ChannelRows {
         }
 
         @Override
-        public void keepWherePositive(float[] g, float[] y, int start, int end, float[] out) {
-            for (int i = start; i < end; i++) {
+        public void keepWherePositive(float[] g, int gOffset, float[] y, int yOffset, float[] out, int outOffset,
+                                      int length) {
+            for (int i = 0; i < length; i++) {
                 // g or +0 by a bit mask: a float select compiles to a branch that half the elements
                 // mispredict; an integer select does not.
-                int keep = y[i] > 0 ? -1 : 0;
-                out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
+                int keep = y[yOffset + i] > 0 ? -1 : 0;
+                out[outOffset + i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[gOffset + i]) & keep);
             }
         }
 

@@ -18,8 +18,9 @@ package org.noether.kernel;
  */
 final class ConvPatches implements GemmOperand {
     private static final ChannelRows ROWS = ChannelRows.best();
-    private static final ThreadLocal<int[][]> TABLES =
-            ThreadLocal.withInitial(() -> new int[][] {new int[0], new int[0], new int[0]});
+    private static final ThreadBuffer<int[]> ORIGINS = ThreadBuffer.ints();
+    private static final ThreadBuffer<int[]> TAPS = ThreadBuffer.ints();
+    private static final ThreadBuffer<int[]> BORDER_TAPS = ThreadBuffer.ints();
 
     private final float[] x;
     private final boolean transposed;
@@ -27,7 +28,7 @@ final class ConvPatches implements GemmOperand {
     private final int tapCount;
     /**
      * Per row: offset in x of the window's first tap, or, where the window crosses the border,
-     * {@code -1 − slot} for its taps in {@link #borderTaps}.
+     * {@code -1 − slot} for its taps in {@link #borderTaps} ({@link #borderTap}).
      */
     private final int[] origins;
     /** Per column: offset of its value from the window's origin. */
@@ -57,9 +58,8 @@ final class ConvPatches implements GemmOperand {
     static ConvPatches of(ConvGeometry g, float[] x, int group, boolean transposed) {
         int rows = g.batch() * g.outputPositions();
         int tapCount = g.kernelHeight() * g.kernelWidth();
-        int[][] tables = TABLES.get();
-        int[] origins = grow(tables, 0, rows);
-        int[] taps = grow(tables, 1, g.patchSize());
+        int[] origins = ORIGINS.atLeast(rows);
+        int[] taps = TAPS.atLeast(g.patchSize());
         int channels = g.groupInputChannels();
         int firstChannel = group * channels;
         int lastTapY = (g.kernelHeight() - 1) * g.dilationHeight();
@@ -80,7 +80,7 @@ final class ConvPatches implements GemmOperand {
                 }
             }
         }
-        int[] borderTaps = grow(tables, 2, borderWindows * tapCount);
+        int[] borderTaps = BORDER_TAPS.atLeast(borderWindows * tapCount);
         for (row = 0; row < rows; row++) {
             if (origins[row] >= 0) {
                 continue;
@@ -111,13 +111,6 @@ final class ConvPatches implements GemmOperand {
         return new ConvPatches(x, transposed, channels, tapCount, origins, taps, borderTaps);
     }
 
-    private static int[] grow(int[][] tables, int which, int size) {
-        if (tables[which].length < size) {
-            tables[which] = new int[size];
-        }
-        return tables[which];
-    }
-
     @Override
     public float get(int row, int column) {
         return transposed ? element(column, row) : element(row, column);
@@ -134,8 +127,13 @@ final class ConvPatches implements GemmOperand {
 
     /** Channel {@code channel} of tap {@code tap} of a window that crosses the border. */
     private float borderElement(int position, int tap, int channel) {
-        int source = borderTaps[(-1 - origins[position]) * tapCount + tap];
+        int source = borderTap(origins[position], tap);
         return source < 0 ? 0f : x[source + channel];
+    }
+
+    /** Where tap {@code tap} of the border window with this (negative) origin reads, or -1 for zeros. */
+    private int borderTap(int origin, int tap) {
+        return borderTaps[(-1 - origin) * tapCount + tap];
     }
 
     @Override
@@ -191,7 +189,7 @@ final class ConvPatches implements GemmOperand {
             if (origin >= 0) {
                 start = origin + taps[q];
             } else {
-                int source = borderTaps[(-1 - origin) * tapCount + q / channels];
+                int source = borderTap(origin, q / channels);
                 start = source < 0 ? -1 : source + channel;
             }
             for (int i = 0; i < run; i++, p++) {
@@ -212,7 +210,7 @@ final class ConvPatches implements GemmOperand {
             int origin = origins[row];
             int source = (row - firstRow) * patchSize;
             for (int tap = 0; tap < tapCount; tap++, source += channels) {
-                int target = origin >= 0 ? origin + taps[tap * channels] : borderTaps[(-1 - origin) * tapCount + tap];
+                int target = origin >= 0 ? origin + taps[tap * channels] : borderTap(origin, tap);
                 if (target >= 0) {
                     ROWS.addRun(patches, source, x, target, channels);
                 }
@@ -247,8 +245,8 @@ final class ConvPatches implements GemmOperand {
                 GemmOperand.packSix(x, origin + t0, origin + t1, origin + t2, origin + t3, origin + t4, origin + t5,
                         packed, target);
             } else {
-                for (int r = 0, q = q0; r < 6; r++, q++) {
-                    packed[target + r] = borderElement(position0 + p, q / channels, q % channels);
+                for (int r = 0; r < 6; r++) {
+                    packed[target + r] = element(position0 + p, q0 + r);
                 }
             }
         }

@@ -23,7 +23,7 @@ public final class Convolution {
     /** Floats of patches per chunk of the input gradient (16 MB). */
     private static final int PATCH_BUDGET = 4 << 20;
 
-    private static final ThreadLocal<float[]> PATCHES = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadBuffer<float[]> PATCHES = ThreadBuffer.floats();
 
     private Convolution() {
     }
@@ -40,7 +40,7 @@ public final class Convolution {
      */
     public static void forward(ConvGeometry g, float[] x, float[] kernel, float[] bias, ChannelBias.Function function,
                                float[] y) {
-        float[] offsets = bias != null ? bias : new float[g.outputChannels()];
+        float[] offsets = bias != null ? bias : Scratch.zeros(g.outputChannels());
         int rows = g.batch() * g.outputPositions();
         for (int group = 0; group < g.groups(); group++) {
             int firstChannel = group * g.groupOutputChannels();
@@ -94,15 +94,11 @@ public final class Convolution {
     private static void forEachChunk(ConvGeometry g, ChunkBody body) {
         long perImage = (long) g.outputPositions() * g.patchSize();
         int imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), PATCH_BUDGET / Math.max(1, perImage)));
-        float[] patches = PATCHES.get();
         long needed = perImage * imagesPerChunk;
         if (needed > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("One image's patches (" + perImage + " floats) exceed an array");
         }
-        if (patches.length < needed) {
-            patches = new float[(int) needed];
-            PATCHES.set(patches);
-        }
+        float[] patches = PATCHES.atLeast((int) needed);
         for (int first = 0; first < g.batch(); first += imagesPerChunk) {
             body.run(first, Math.min(imagesPerChunk, g.batch() - first), patches);
         }

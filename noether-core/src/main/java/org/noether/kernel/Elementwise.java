@@ -22,8 +22,8 @@ public final class Elementwise {
      * Per-thread rows holding a repeated operand's value, one per operand (both may repeat); a row
      * loop is plain arithmetic and never reenters {@link #binary}, so a thread uses each once at a time.
      */
-    private static final ThreadLocal<float[]> A_ROW = ThreadLocal.withInitial(() -> new float[0]);
-    private static final ThreadLocal<float[]> B_ROW = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadBuffer<float[]> A_ROW = ThreadBuffer.floats();
+    private static final ThreadBuffer<float[]> B_ROW = ThreadBuffer.floats();
 
     private Elementwise() {
     }
@@ -117,8 +117,8 @@ public final class Elementwise {
         boolean aRepeats = aStrides[rank - 1] == 0;
         boolean bRepeats = bStrides[rank - 1] == 0;
         Parallel.forRange(rows, 4L * length, (rowFrom, rowTo) -> {
-            float[] aRow = aRepeats ? row(A_ROW, inner) : null;
-            float[] bRow = bRepeats ? row(B_ROW, inner) : null;
+            float[] aRow = aRepeats ? A_ROW.atLeast(inner) : null;
+            float[] bRow = bRepeats ? B_ROW.atLeast(inner) : null;
             int[] index = new int[Math.max(rank - 1, 0)];
             int remainder = rowFrom;
             int aOffset = 0;
@@ -153,18 +153,8 @@ public final class Elementwise {
         });
     }
 
-    /** The calling thread's row buffer for one operand, at least {@code length} long. */
-    private static float[] row(ThreadLocal<float[]> buffer, int length) {
-        float[] values = buffer.get();
-        if (values.length < length) {
-            values = new float[length];
-            buffer.set(values);
-        }
-        return values;
-    }
-
-    private static float[] repeated(ThreadLocal<float[]> buffer, float value, int length) {
-        float[] values = row(buffer, length);
+    private static float[] repeated(ThreadBuffer<float[]> buffer, float value, int length) {
+        float[] values = buffer.atLeast(length);
         Arrays.fill(values, 0, length, value);
         return values;
     }

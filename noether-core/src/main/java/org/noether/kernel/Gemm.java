@@ -55,7 +55,11 @@ public final class Gemm {
     /** Most floats of per-block copies of C that a product split along k may use. */
     private static final int MAX_PARTIAL_PRODUCTS = 1 << 20;
 
-    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    /** Per-thread buffers: packed A, packed B, a tile, per-block copies of C. */
+    private static final ThreadBuffer<float[]> PACKED_A = ThreadBuffer.floats();
+    private static final ThreadBuffer<float[]> PACKED_B = ThreadBuffer.floats();
+    private static final ThreadBuffer<float[]> TILE = ThreadBuffer.floats();
+    private static final ThreadBuffer<float[]> PARTIALS = ThreadBuffer.floats();
 
     private Gemm() {
     }
@@ -166,7 +170,7 @@ public final class Gemm {
                                               int k, int blockDepth, int depthBlocks, boolean overwrite, float[] c,
                                               int cOffset, int ldc, Epilogue epilogue) {
         int size = m * n;
-        float[] partials = WORKSPACE.get().partials(depthBlocks * size);
+        float[] partials = PARTIALS.atLeast(depthBlocks * size);
         Parallel.forRange(depthBlocks, 2L * m * n * k, (from, to) -> {
             for (int block = from; block < to; block++) {
                 int depthFrom = block * blockDepth;
@@ -220,8 +224,7 @@ public final class Gemm {
         int nr = kernel.columns();
         int mc = mr * PANELS_PER_A_BLOCK;
         int nc = nr * PANELS_PER_B_BLOCK;
-        Workspace workspace = WORKSPACE.get();
-        float[] tile = workspace.tile(mr * nr);
+        float[] tile = TILE.atLeast(mr * nr);
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
             for (int p0 = depthFrom; p0 < depthTo; p0 += blockDepth) {
@@ -231,11 +234,11 @@ public final class Gemm {
                 StridedMatrix inPlace = b instanceof StridedMatrix stored && !stored.transposed()
                         && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr ? stored : null;
                 int fullColumns = inPlace != null ? width / nr * nr : 0;
-                float[] packedB = workspace.packedB(depth * roundUp(width - fullColumns, nr));
+                float[] packedB = PACKED_B.atLeast(depth * roundUp(width - fullColumns, nr));
                 packB(b, p0, depth, j0 + fullColumns, width - fullColumns, nr, packedB);
                 for (int i0 = rowFrom; i0 < rowTo; i0 += mc) {
                     int height = Math.min(mc, rowTo - i0);
-                    float[] packedA = workspace.packedA(depth * roundUp(height, mr));
+                    float[] packedA = PACKED_A.atLeast(depth * roundUp(height, mr));
                     packA(a, i0, height, p0, depth, mr, packedA);
                     for (int jr = 0; jr < width; jr += nr) {
                         int tileWidth = Math.min(nr, width - jr);
@@ -308,33 +311,5 @@ public final class Gemm {
 
     private static int roundUp(int value, int multiple) {
         return (value + multiple - 1) / multiple * multiple;
-    }
-
-    /** Per-thread buffers (packed A, packed B, a tile, per-block copies of C), grown on demand and reused. */
-    private static final class Workspace {
-        private final float[][] buffers = {new float[0], new float[0], new float[0], new float[0]};
-
-        private float[] buffer(int which, int size) {
-            if (buffers[which].length < size) {
-                buffers[which] = new float[size];
-            }
-            return buffers[which];
-        }
-
-        float[] packedA(int size) {
-            return buffer(0, size);
-        }
-
-        float[] packedB(int size) {
-            return buffer(1, size);
-        }
-
-        float[] tile(int size) {
-            return buffer(2, size);
-        }
-
-        float[] partials(int size) {
-            return buffer(3, size);
-        }
     }
 }

@@ -56,14 +56,17 @@ final class VectorChannelRows implements ChannelRows {
     }
 
     @Override
-    public void keepWherePositive(float[] g, float[] y, int start, int end, float[] out) {
-        int whole = start + FLOATS.loopBound(end - start);
+    public void keepWherePositive(float[] g, int gOffset, float[] y, int yOffset, float[] out, int outOffset,
+                                  int length) {
+        int whole = FLOATS.loopBound(length);
         FloatVector zero = FloatVector.zero(FLOATS);
-        for (int i = start; i < whole; i += FLOATS.length()) {
-            FloatVector values = FloatVector.fromArray(FLOATS, y, i);
-            zero.blend(FloatVector.fromArray(FLOATS, g, i), values.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        for (int i = 0; i < whole; i += FLOATS.length()) {
+            FloatVector values = FloatVector.fromArray(FLOATS, y, yOffset + i);
+            zero.blend(FloatVector.fromArray(FLOATS, g, gOffset + i), values.compare(VectorOperators.GT, 0f))
+                    .intoArray(out, outOffset + i);
         }
-        ChannelRows.PLAIN.keepWherePositive(g, y, whole, end, out);
+        ChannelRows.PLAIN.keepWherePositive(g, gOffset + whole, y, yOffset + whole, out, outOffset + whole,
+                length - whole);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
+import org.noether.kernel.ChannelBias;
 import org.noether.kernel.Elementwise;
 import org.noether.tensor.Tensor;
 
@@ -12,11 +13,7 @@ import org.noether.tensor.Tensor;
  * step function's derivative in x is zero almost everywhere.
  */
 public final class ReluGrad extends Function {
-    private static final Elementwise.BinaryRow ROW = (g, gi, x, xi, out, oi, n) -> {
-        for (int j = 0; j < n; j++) {
-            out[oi + j] = x[xi + j] > 0 ? g[gi + j] : 0f;
-        }
-    };
+    private static final Elementwise.BinaryRow ROW = ChannelBias::reluGradient;
 
     private ReluGrad() {
     }
