@@ -74,6 +74,27 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * {@code out[offset + j] = f(a[offset + j], b[offset + j], c[offset + j])} for {@code j < length}:
+     * three operands of one shape, as fused gradient ops combine them.
+     */
+    @FunctionalInterface
+    public interface TernaryRow {
+        void apply(float[] a, float[] b, float[] c, float[] out, int offset, int length);
+    }
+
+    /** {@code out[i] = f(a[i], b[i], c[i])} for {@code i < out.length}; the operands are as long as out. */
+    public static void ternary(float[] a, float[] b, float[] c, float[] out, TernaryRow row) {
+        int length = out.length;
+        int chunks = (length + CHUNK - 1) / CHUNK;
+        Parallel.forRange(chunks, 5L * length, (from, to) -> {
+            for (int chunk = from; chunk < to; chunk++) {
+                int start = chunk * CHUNK;
+                row.apply(a, b, c, out, start, Math.min(CHUNK, length - start));
+            }
+        });
+    }
+
     /** {@code out[i] = f(x[i])} for {@code i < length}. */
     public static void map(float[] x, float[] out, int length, UnaryRow row) {
         int chunks = (length + CHUNK - 1) / CHUNK;

@@ -8,7 +8,7 @@ import org.noether.tensor.Tensor;
 
 /**
  * Derivatives of order three and four by repeated {@link Autograd#grad} with {@code createGraph},
- * against closed forms: {@code (x⁴)''' = 24x}, {@code tanh''' = (1 − t²)(6t² − 2)}, {@code sin''' = −cos}.
+ * against closed forms: {@code (x⁴)''' = 24x}, {@code tanh''' = (1 − t²)(6t² − 2)}, {@code tanh'''' = 8t(1 − t²)(2 − 3t²)}, {@code sin''' = −cos}.
  */
 class HigherOrderDerivativeTest {
     private static final float[] POINTS = {-1.5f, -0.7f, -0.1f, 0.3f, 0.9f, 1.4f};
@@ -26,6 +26,10 @@ class HigherOrderDerivativeTest {
             double t = Math.tanh(x);
             return (1 - t * t) * (6 * t * t - 2);
         }, 3, 1e-5);
+        check("tanh", Tensor::tanh, x -> {
+            double t = Math.tanh(x);
+            return 8 * t * (1 - t * t) * (2 - 3 * t * t);
+        }, 4, 1e-4);
     }
 
     @Test

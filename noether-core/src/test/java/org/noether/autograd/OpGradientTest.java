@@ -6,6 +6,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.noether.autograd.ops.ScaledProduct;
+import org.noether.autograd.ops.TanhGrad;
 import org.noether.tensor.Rng;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
@@ -60,6 +62,8 @@ class OpGradientTest {
                 smooth("sqrt", x -> x[0].sqrt(), Domain.POSITIVE, m),
                 smooth("tanh", x -> x[0].tanh(), Domain.ANY, m),
                 smooth("sigmoid", x -> x[0].sigmoid(), Domain.ANY, m),
+                smooth("tanhGrad", x -> TanhGrad.apply(x[0], x[1]), Domain.ANY, m, m),
+                smooth("scaledProduct", x -> ScaledProduct.apply(-2f, x[0], x[1], x[2]), Domain.ANY, m, m, m),
                 smooth("sin", x -> x[0].sin(), Domain.ANY, m),
                 smooth("cos", x -> x[0].cos(), Domain.ANY, m),
                 smooth("erf", x -> x[0].erf(), Domain.ANY, m),

@@ -98,7 +98,7 @@ public final class BiasActivation extends Function {
             case IDENTITY -> g;
             case RELU -> ReluGrad.apply(g, output);
             case SIGMOID -> g.mul(output.mul(output.neg().add(1)));
-            case TANH -> g.mul(output.square().neg().add(1));
+            case TANH -> TanhGrad.apply(g, output);
         };
         return new Tensor[] {
             needsGrad(0) ? gz : null,

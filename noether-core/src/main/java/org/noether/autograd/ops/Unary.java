@@ -86,7 +86,7 @@ public enum Unary {
     TANH(Tanh::apply) {
         @Override
         Tensor gradient(Tensor g, Tensor x, Tensor y) {
-            return g.mul(y.square().neg().add(1));
+            return TanhGrad.apply(g, y);
         }
     },
     /** {@code 1 / (1 + e^{−x})}; {@code ∂ = g·y·(1 − y)}. */
