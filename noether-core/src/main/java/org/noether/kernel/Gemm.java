@@ -230,12 +230,12 @@ public final class Gemm {
             for (int p0 = depthFrom; p0 < depthTo; p0 += blockDepth) {
                 int depth = Math.min(blockDepth, depthTo - p0);
                 // Where few rows of A use B (a dense layer's batch or a convolution's kernel gradient,
-                // split over threads) its full panels are read in place. Transposed B is always packed.
+                // split over threads) its panels are read in place. Transposed B is always packed.
                 StridedMatrix inPlace = b instanceof StridedMatrix stored && !stored.transposed()
                         && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr ? stored : null;
-                int fullColumns = inPlace != null ? width / nr * nr : 0;
-                float[] packedB = PACKED_B.atLeast(depth * roundUp(width - fullColumns, nr));
-                packB(b, p0, depth, j0 + fullColumns, width - fullColumns, nr, packedB);
+                int inPlaceColumns = inPlace != null ? inPlaceWidth(inPlace, p0 + depth - 1, j0, width, nr) : 0;
+                float[] packedB = PACKED_B.atLeast(depth * roundUp(width - inPlaceColumns, nr));
+                packB(b, p0, depth, j0 + inPlaceColumns, width - inPlaceColumns, nr, packedB);
                 for (int i0 = rowFrom; i0 < rowTo; i0 += mc) {
                     int height = Math.min(mc, rowTo - i0);
                     float[] packedA = PACKED_A.atLeast(depth * roundUp(height, mr));
@@ -251,11 +251,11 @@ public final class Gemm {
                             float[] out = direct ? c : tile;
                             int outOffset = direct ? cTile : 0;
                             int outStride = direct ? ldc : nr;
-                            if (jr < fullColumns) {
+                            if (jr < inPlaceColumns) {
                                 kernel.multiply(depth, packedA, ir * depth, inPlace.data(), inPlace.index(p0, j0 + jr),
                                         inPlace.stride(), out, outOffset, outStride);
                             } else {
-                                kernel.multiply(depth, packedA, ir * depth, packedB, (jr - fullColumns) * depth, nr,
+                                kernel.multiply(depth, packedA, ir * depth, packedB, (jr - inPlaceColumns) * depth, nr,
                                         out, outOffset, outStride);
                             }
                             if (!direct) {
@@ -269,6 +269,18 @@ public final class Gemm {
                 }
             }
         }
+    }
+
+    /**
+     * How many of the {@code width} columns from {@code j0} of a stored B are read in place: its
+     * full panels, and a ragged last one too where reading a whole panel width along its last row
+     * {@code lastRow} stays inside the array. The columns past the edge are then the next row's
+     * values; they fill only columns of the tile that are never stored (such a tile goes through
+     * the tile buffer), so a narrow layer's B needs no packing pass.
+     */
+    private static int inPlaceWidth(StridedMatrix b, int lastRow, int j0, int width, int nr) {
+        int full = width / nr * nr;
+        return full < width && b.index(lastRow, j0 + full) + nr <= b.data().length ? width : full;
     }
 
     /** Adds (or with {@code overwrite} copies) the valid {@code height × width} part of a tile to C. */

@@ -72,6 +72,38 @@ class GemmTest {
     }
 
     @Test
+    void aNarrowBReadInPlaceIgnoresWhatLiesPastItsRows() {
+        // 12 rows of A (B is read in place) by a 20-wide B stored 25 apart: a panel of B read in
+        // place runs past each row into the NaN margin and the next row, in columns never stored.
+        int m = 12;
+        int n = 20;
+        int k = 30;
+        int ldb = 25;
+        SplittableRandom random = new SplittableRandom(4);
+        float[] a = fill(random, m * k);
+        float[] b = new float[k * ldb + 40];
+        java.util.Arrays.fill(b, Float.NaN);
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                b[p * ldb + j] = (float) random.nextDouble(-1, 1);
+            }
+        }
+        for (float beta : new float[] {0f, 1f}) {
+            float[] c = new float[m * n];
+            Gemm.sgemm(false, false, m, n, k, a, 0, k, b, 0, ldb, beta, c, 0, n);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double expected = 0;
+                    for (int p = 0; p < k; p++) {
+                        expected += (double) a[i * k + p] * b[p * ldb + j];
+                    }
+                    assertEquals(expected, c[i * n + j], 1e-4, "C[" + i + ", " + j + "] with beta " + beta);
+                }
+            }
+        }
+    }
+
+    @Test
     void betaOneAccumulatesAndOtherBetasScale() {
         float[] a = {1, 2, 3, 4};
         float[] b = {5, 6, 7, 8};
