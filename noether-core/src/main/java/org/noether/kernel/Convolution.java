@@ -14,14 +14,18 @@ package org.noether.kernel;
  * gradient is {@code dy·kernelᵀ}, a patch matrix that is stored and scattered back (col2im) through
  * the same index map, including periodic and reflected borders.
  *
- * <p>The input gradient works in chunks of images so that its patch matrix stays within a few
- * megabytes; a chunk is always whole images, so the scatter of one chunk never races with another.
+ * <p>The input gradient works in chunks of whole images so that its patch matrix stays in cache,
+ * and the scatter of one chunk never races with another's.
  *
  * <pre>{@code Convolution.forward(geometry, x, kernel, y);}</pre>
  */
 public final class Convolution {
-    /** Floats of patches per chunk of the input gradient (16 MB). */
-    private static final int PATCH_BUDGET = 4 << 20;
+    /**
+     * Floats of patch gradients per chunk of the input gradient (512 KB): written by the product
+     * and read back by the scatter while they are still in L2. The whole batch's at once (9 MB for
+     * the tutorial CNN's second convolution) went to memory and back.
+     */
+    private static final int PATCH_BUDGET = 128 << 10;
 
     private static final ThreadBuffer<float[]> PATCHES = ThreadBuffer.floats();
 
@@ -54,22 +58,41 @@ public final class Convolution {
 
     /** {@code dx = ∂/∂x ⟨dy, conv(x, kernel)⟩}: {@code dy·kernelᵀ} scattered back; {@code dx} is overwritten. */
     public static void inputGradient(ConvGeometry g, float[] dy, float[] kernel, float[] dx) {
-        java.util.Arrays.fill(dx, 0, g.inputSize(), 0f);
         int positions = g.outputPositions();
         int patchSize = g.patchSize();
+        int filters = g.groupOutputChannels();
+        long perImage = (long) positions * patchSize;
+        if (perImage > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("One image's patches (" + perImage + " floats) exceed an array");
+        }
+        int imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), PATCH_BUDGET / perImage));
+        int imageSize = g.inputSize() / Math.max(1, g.batch());
+        float[] kernelTransposed = Scratch.floats(filters * patchSize);
         for (int group = 0; group < g.groups(); group++) {
-            int firstChannel = group * g.groupOutputChannels();
+            int firstChannel = group * filters;
+            boolean first = group == 0;
+            // kernelᵀ stored once, so that each chunk's product packs it by rows, not by a strided gather.
+            for (int q = 0; q < patchSize; q++) {
+                for (int filter = 0; filter < filters; filter++) {
+                    kernelTransposed[filter * patchSize + q] = kernel[q * g.outputChannels() + firstChannel + filter];
+                }
+            }
             ConvPatches target = ConvPatches.of(g, dx, group, false);
-            forEachChunk(g, (first, count, patches) -> {
-                int rows = count * positions;
-                Gemm.sgemm(false, true, rows, patchSize, g.groupOutputChannels(),
-                        dy, first * positions * g.outputChannels() + firstChannel, g.outputChannels(),
-                        kernel, firstChannel, g.outputChannels(),
-                        0f, patches, 0, patchSize);
-                int firstRow = first * positions;
-                // Whole images per task: windows overlap within an image, never across images.
-                Parallel.forRange(count, (long) rows * patchSize, (from, to) ->
-                        target.addBack(patches, firstRow, (first + from) * positions, (first + to) * positions));
+            // Each task takes whole images, a few at a time: their patch gradients are computed into
+            // a buffer that stays in cache and are scattered back at once. Windows overlap within an
+            // image, never across images, so tasks never add to the same pixel.
+            Parallel.forRange(g.batch(), 2L * g.batch() * perImage * filters, (from, to) -> {
+                float[] patches = PATCHES.atLeast(imagesPerChunk * (int) perImage);
+                for (int image = from; image < to; image += imagesPerChunk) {
+                    int count = Math.min(imagesPerChunk, to - image);
+                    if (first) {
+                        java.util.Arrays.fill(dx, image * imageSize, (image + count) * imageSize, 0f);
+                    }
+                    Gemm.sgemm(false, false, count * positions, patchSize, filters,
+                            dy, image * positions * g.outputChannels() + firstChannel, g.outputChannels(),
+                            kernelTransposed, 0, patchSize, 0f, patches, 0, patchSize);
+                    target.addBack(patches, image * positions, image * positions, (image + count) * positions);
+                }
             });
         }
     }
@@ -82,25 +105,6 @@ public final class Convolution {
             Gemm.multiply(ConvPatches.of(g, x, group, true),
                     new StridedMatrix(dy, firstChannel, g.outputChannels(), false),
                     g.patchSize(), g.groupOutputChannels(), rows, 0f, dkernel, firstChannel, g.outputChannels(), null);
-        }
-    }
-
-    /** Work on images {@code [first, first + count)} with a patch buffer for them. */
-    @FunctionalInterface
-    private interface ChunkBody {
-        void run(int first, int count, float[] patches);
-    }
-
-    private static void forEachChunk(ConvGeometry g, ChunkBody body) {
-        long perImage = (long) g.outputPositions() * g.patchSize();
-        int imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), PATCH_BUDGET / Math.max(1, perImage)));
-        long needed = perImage * imagesPerChunk;
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("One image's patches (" + perImage + " floats) exceed an array");
-        }
-        float[] patches = PATCHES.atLeast((int) needed);
-        for (int first = 0; first < g.batch(); first += imagesPerChunk) {
-            body.run(first, Math.min(imagesPerChunk, g.batch() - first), patches);
         }
     }
 }
