@@ -39,9 +39,11 @@ final class ConvPatches implements GemmOperand {
      * border windows have a slot, so the tables stay small for large images.
      */
     private final int[] borderTaps;
+    /** Whether any window crosses the border (then some origins are not offsets). */
+    private final boolean anyBorderWindow;
 
     private ConvPatches(float[] x, boolean transposed, int channels, int tapCount, int[] origins, int[] taps,
-                        int[] borderTaps) {
+                        int[] borderTaps, boolean anyBorderWindow) {
         this.x = x;
         this.transposed = transposed;
         this.channels = channels;
@@ -49,6 +51,7 @@ final class ConvPatches implements GemmOperand {
         this.origins = origins;
         this.taps = taps;
         this.borderTaps = borderTaps;
+        this.anyBorderWindow = anyBorderWindow;
     }
 
     /**
@@ -108,7 +111,38 @@ final class ConvPatches implements GemmOperand {
                 }
             }
         }
-        return new ConvPatches(x, transposed, channels, tapCount, origins, taps, borderTaps);
+        return new ConvPatches(x, transposed, channels, tapCount, origins, taps, borderTaps, borderWindows > 0);
+    }
+
+    /**
+     * Inside the image, {@code P[position, q] = x[origin(position) + tap(q)]}: a row term plus a
+     * column term, so the micro-kernel reads panels straight from the image. For P the rows are
+     * positions and the columns taps; for Pᵀ the other way round.
+     */
+    @Override
+    public Gathered gathered() {
+        return new Gathered(x, transposed ? origins : taps);
+    }
+
+    /**
+     * Panels of P whose six windows lie inside the image, and panels of Pᵀ when no window crosses
+     * the border (the column terms are then all origins); the rest are packed.
+     */
+    @Override
+    public boolean gatherRows(int row0, int rows, int column0, int columns, int panelHeight, int[] rowOffsets,
+                              int at) {
+        int[] rowTerms = transposed ? taps : origins;
+        if (transposed && anyBorderWindow) {
+            return false;
+        }
+        for (int r = 0; r < panelHeight; r++) {
+            int term = rowTerms[row0 + Math.min(r, rows - 1)];
+            if (term < 0) {
+                return false;
+            }
+            rowOffsets[at + r] = term;
+        }
+        return true;
     }
 
     @Override

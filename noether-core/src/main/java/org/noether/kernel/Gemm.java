@@ -55,11 +55,16 @@ public final class Gemm {
     /** Most floats of per-block copies of C that a product split along k may use. */
     private static final int MAX_PARTIAL_PRODUCTS = 1 << 20;
 
-    /** Per-thread buffers: packed A, packed B, a tile, per-block copies of C. */
+    /**
+     * Per-thread buffers: packed A, packed B, a tile, per-block copies of C, and for panels of A
+     * read in place their row terms and which they are.
+     */
     private static final ThreadBuffer<float[]> PACKED_A = ThreadBuffer.floats();
     private static final ThreadBuffer<float[]> PACKED_B = ThreadBuffer.floats();
     private static final ThreadBuffer<float[]> TILE = ThreadBuffer.floats();
     private static final ThreadBuffer<float[]> PARTIALS = ThreadBuffer.floats();
+    private static final ThreadBuffer<int[]> ROW_OFFSETS = ThreadBuffer.ints();
+    private static final ThreadBuffer<boolean[]> GATHERED_PANELS = ThreadBuffer.booleans();
 
     private Gemm() {
     }
@@ -225,6 +230,7 @@ public final class Gemm {
         int mc = mr * PANELS_PER_A_BLOCK;
         int nc = nr * PANELS_PER_B_BLOCK;
         float[] tile = TILE.atLeast(mr * nr);
+        GemmOperand.Gathered gathered = a.gathered();
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
             for (int p0 = depthFrom; p0 < depthTo; p0 += blockDepth) {
@@ -239,9 +245,15 @@ public final class Gemm {
                 for (int i0 = rowFrom; i0 < rowTo; i0 += mc) {
                     int height = Math.min(mc, rowTo - i0);
                     float[] packedA = PACKED_A.atLeast(depth * roundUp(height, mr));
-                    packA(a, i0, height, p0, depth, mr, packedA);
+                    int[] rowOffsets = ROW_OFFSETS.atLeast(roundUp(height, mr));
+                    boolean[] gatheredPanels = GATHERED_PANELS.atLeast(height / mr + 1);
+                    prepareA(a, gathered != null, i0, height, p0, depth, mr, packedA, rowOffsets, gatheredPanels);
                     for (int jr = 0; jr < width; jr += nr) {
                         int tileWidth = Math.min(nr, width - jr);
+                        boolean bStored = jr < inPlaceColumns;
+                        float[] bData = bStored ? inPlace.data() : packedB;
+                        int bIndex = bStored ? inPlace.index(p0, j0 + jr) : (jr - inPlaceColumns) * depth;
+                        int bDepthStep = bStored ? inPlace.stride() : nr;
                         for (int ir = 0; ir < height; ir += mr) {
                             int tileHeight = Math.min(mr, height - ir);
                             // A whole tile that overwrites C is written to C directly; the rest go
@@ -251,12 +263,13 @@ public final class Gemm {
                             float[] out = direct ? c : tile;
                             int outOffset = direct ? cTile : 0;
                             int outStride = direct ? ldc : nr;
-                            if (jr < inPlaceColumns) {
-                                kernel.multiply(depth, packedA, ir * depth, inPlace.data(), inPlace.index(p0, j0 + jr),
-                                        inPlace.stride(), out, outOffset, outStride);
+                            if (gatheredPanels[ir / mr]) {
+                                kernel.multiplyGathered(depth, gathered.source(), rowOffsets, ir,
+                                        gathered.columnOffsets(), p0, bData, bIndex, bDepthStep, out, outOffset,
+                                        outStride);
                             } else {
-                                kernel.multiply(depth, packedA, ir * depth, packedB, (jr - inPlaceColumns) * depth, nr,
-                                        out, outOffset, outStride);
+                                kernel.multiply(depth, packedA, ir * depth, bData, bIndex, bDepthStep, out, outOffset,
+                                        outStride);
                             }
                             if (!direct) {
                                 storeTile(tile, nr, overwrite && p0 == depthFrom, c, cTile, ldc, tileHeight, tileWidth);
@@ -299,10 +312,20 @@ public final class Gemm {
         }
     }
 
-    /** Packs {@code op(A)[i0 : i0+height, p0 : p0+depth]} as row panels {@code rowsPerPanel} high. */
-    private static void packA(GemmOperand a, int i0, int height, int p0, int depth, int rowsPerPanel, float[] packed) {
+    /**
+     * Readies the row panels of {@code op(A)[i0 : i0+height, p0 : p0+depth]}, {@code rowsPerPanel}
+     * high: each is read in place where the operand allows it ({@code gatheredPanels}, with its row
+     * terms in {@code rowOffsets}), else packed.
+     */
+    private static void prepareA(GemmOperand a, boolean gathers, int i0, int height, int p0, int depth,
+                                 int rowsPerPanel, float[] packed, int[] rowOffsets, boolean[] gatheredPanels) {
         for (int row = 0; row < height; row += rowsPerPanel) {
-            a.packRows(i0 + row, Math.min(rowsPerPanel, height - row), p0, depth, rowsPerPanel, packed, row * depth);
+            int rows = Math.min(rowsPerPanel, height - row);
+            boolean inPlace = gathers && a.gatherRows(i0 + row, rows, p0, depth, rowsPerPanel, rowOffsets, row);
+            gatheredPanels[row / rowsPerPanel] = inPlace;
+            if (!inPlace) {
+                a.packRows(i0 + row, rows, p0, depth, rowsPerPanel, packed, row * depth);
+            }
         }
     }
 

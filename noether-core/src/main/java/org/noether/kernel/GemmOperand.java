@@ -14,6 +14,29 @@ interface GemmOperand {
     float get(int row, int column);
 
     /**
+     * Where an operand's elements lie when they are a row term plus a column term:
+     * {@code (row, column)} is {@code source[rowOffset(row) + columnOffsets[column]]}.
+     */
+    record Gathered(float[] source, int[] columnOffsets) {
+    }
+
+    /** The array and column terms for panels read in place as the left operand, or null: always packed. */
+    default Gathered gathered() {
+        return null;
+    }
+
+    /**
+     * Whether the row panel {@code row0 ..< row0 + rows} over columns {@code column0 ..< column0 +
+     * columns} can be read in place ({@link #gathered}), and if so its row terms at
+     * {@code rowOffsets[at ..< at + panelHeight]}; rows past {@code rows} repeat the last term,
+     * reading values that are computed but never stored.
+     */
+    default boolean gatherRows(int row0, int rows, int column0, int columns, int panelHeight, int[] rowOffsets,
+                               int at) {
+        return false;
+    }
+
+    /**
      * A row panel, as the left operand is packed: for each column {@code column0 + p} of the
      * block ({@code p < columns}), the values of rows {@code row0 ..< row0 + rows} at
      * {@code packed[base + p·panelHeight ..]}, then zeros up to {@code panelHeight}.

@@ -44,4 +44,22 @@ final class ScalarMicroKernel implements MicroKernel {
             }
         }
     }
+
+    @Override
+    public void multiplyGathered(int depth, float[] a, int[] rowOffsets, int rowAt, int[] columnOffsets,
+                                 int columnAt, float[] b, int bOffset, int bDepthStep, float[] out, int outOffset,
+                                 int outStride) {
+        for (int r = 0; r < rows; r++) {
+            int row = outOffset + r * outStride;
+            java.util.Arrays.fill(out, row, row + columns, 0f);
+            int rowOffset = rowOffsets[rowAt + r];
+            for (int p = 0; p < depth; p++) {
+                float value = a[rowOffset + columnOffsets[columnAt + p]];
+                int bRow = bOffset + p * bDepthStep;
+                for (int j = 0; j < columns; j++) {
+                    out[row + j] = Math.fma(value, b[bRow + j], out[row + j]);
+                }
+            }
+        }
+    }
 }

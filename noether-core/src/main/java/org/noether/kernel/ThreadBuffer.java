@@ -32,6 +32,10 @@ final class ThreadBuffer<A> {
         return new ThreadBuffer<>(int[]::new, array -> array.length);
     }
 
+    static ThreadBuffer<boolean[]> booleans() {
+        return new ThreadBuffer<>(boolean[]::new, array -> array.length);
+    }
+
     static ThreadBuffer<double[]> doubles() {
         return new ThreadBuffer<>(double[]::new, array -> array.length);
     }

@@ -2,6 +2,7 @@ package org.noether.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,8 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The unstored patch matrix against the definition, element by element, and its packed panels
  * (six-row fast paths, border windows, ragged panels, blocks of k that start inside a tap) against
- * the element rule, both as P (forward) and as Pᵀ (kernel gradient); and the scatter back (col2im)
- * as the adjoint of reading.
+ * the element rule, both as P (forward) and as Pᵀ (kernel gradient), and panels read in place
+ * (row terms plus column terms) likewise; and the scatter back (col2im) as the adjoint of reading.
  */
 class ConvPatchesTest {
     /** {input h, w, c, kernel h, w, filters, stride, dilation, groups, padding: 0 valid, 1 same, 2 full}. */
@@ -44,7 +45,7 @@ class ConvPatchesTest {
                                 boundary + " " + g + " element " + row + ", " + q);
                     }
                 }
-                checkPanels(patches, rows, g.patchSize(), boundary + " " + g + " P");
+                checkPanels(patches, rows, g.patchSize(), spec[9] == 0, boundary + " " + g + " P");
                 // addBack is the adjoint of reading: <addBack(Q), x> = <Q, P(x)>, in two halves of rows.
                 float[] stored = new float[rows * g.patchSize()];
                 double expected = 0;
@@ -63,13 +64,14 @@ class ConvPatchesTest {
                     actual += (double) dx[i] * x[i];
                 }
                 assertEquals(expected, actual, 1e-4, boundary + " " + g + " adjoint");
-                checkPanels(ConvPatches.of(g, x, group, true), g.patchSize(), rows, boundary + " " + g + " Pᵀ");
+                checkPanels(ConvPatches.of(g, x, group, true), g.patchSize(), rows, spec[9] == 0,
+                        boundary + " " + g + " Pᵀ");
             }
         }
     }
 
     /** Every six-row panel, from several first columns, against the element rule. */
-    private static void checkPanels(GemmOperand operand, int rows, int columns, String what) {
+    private static void checkPanels(GemmOperand operand, int rows, int columns, boolean allInside, String what) {
         for (int column0 : new int[] {0, 1, columns / 2}) {
             int width = columns - column0;
             for (int row0 = 0; row0 < rows; row0 += 6) {
@@ -83,6 +85,31 @@ class ConvPatchesTest {
                     }
                 }
                 assertArrayEquals(expected, packed, 0f, what + " panel at " + row0 + ", " + column0);
+                checkGathered(operand, row0, height, column0, width, allInside, what);
+            }
+        }
+    }
+
+    /**
+     * Where a panel may be read in place, its row terms plus the column terms address exactly its
+     * elements (rows past the edge repeat the last row); valid padding always allows it.
+     */
+    private static void checkGathered(GemmOperand operand, int row0, int height, int column0, int width,
+                                      boolean allInside, String what) {
+        int[] rowOffsets = new int[7];
+        boolean gathers = operand.gatherRows(row0, height, column0, width, 6, rowOffsets, 1);
+        if (allInside) {
+            assertTrue(gathers, what + " panel at " + row0 + " is read in place");
+        }
+        if (!gathers) {
+            return;
+        }
+        GemmOperand.Gathered gathered = operand.gathered();
+        for (int r = 0; r < 6; r++) {
+            for (int p = 0; p < width; p++) {
+                float inPlace = gathered.source()[rowOffsets[1 + r] + gathered.columnOffsets()[column0 + p]];
+                assertEquals(operand.get(row0 + Math.min(r, height - 1), column0 + p), inPlace, 0f,
+                        what + " gathered panel at " + row0 + ", " + column0 + ", row " + r + ", column " + p);
             }
         }
     }
