@@ -117,11 +117,13 @@ final class ConvPatches implements GemmOperand {
     /**
      * Inside the image, {@code P[position, q] = x[origin(position) + tap(q)]}: a row term plus a
      * column term, so the micro-kernel reads panels straight from the image. For P the rows are
-     * positions and the columns taps; for Pᵀ the other way round.
+     * positions and the columns taps; for Pᵀ the other way round. Read in place for up to two uses
+     * per panel (up to 64 filters): a 3×3 convolution of 32 to 64 channels ran 6–12% faster, of 64
+     * to 128 channels 8–14% slower than packed.
      */
     @Override
-    public Gathered gathered() {
-        return new Gathered(x, transposed ? origins : taps);
+    public Gathered gathered(int columns, int uses) {
+        return uses <= 2 ? new Gathered(x, transposed ? origins : taps) : null;
     }
 
     /**

@@ -230,7 +230,7 @@ public final class Gemm {
         int mc = mr * PANELS_PER_A_BLOCK;
         int nc = nr * PANELS_PER_B_BLOCK;
         float[] tile = TILE.atLeast(mr * nr);
-        GemmOperand.Gathered gathered = a.gathered();
+        GemmOperand.Gathered gathered = a.gathered(depthTo, (columnTo - columnFrom + nr - 1) / nr);
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
             for (int p0 = depthFrom; p0 < depthTo; p0 += blockDepth) {

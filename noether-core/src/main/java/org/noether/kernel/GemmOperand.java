@@ -20,8 +20,12 @@ interface GemmOperand {
     record Gathered(float[] source, int[] columnOffsets) {
     }
 
-    /** The array and column terms for panels read in place as the left operand, or null: always packed. */
-    default Gathered gathered() {
+    /**
+     * The array and column terms for panels read in place as the left operand, for columns below
+     * {@code columns}, or null to pack them. Each panel is used with {@code uses} panels of the
+     * other operand: packing pays back over many uses, reading in place over few.
+     */
+    default Gathered gathered(int columns, int uses) {
         return null;
     }
 

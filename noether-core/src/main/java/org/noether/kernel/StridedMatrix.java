@@ -14,6 +14,42 @@ record StridedMatrix(float[] data, int offset, int stride, boolean transposed) i
         return transposed ? offset + column * stride + row : offset + row * stride + column;
     }
 
+    /**
+     * A row-major matrix is a row term plus a column term, {@code offset + row·stride} and the
+     * column itself. Read in place where each panel has a single use (a 20-unit layer over 10,000
+     * points: 26–30 -> 34–40 GFLOP/s); with two uses packing was faster already (76 against 70).
+     */
+    @Override
+    public Gathered gathered(int columns, int uses) {
+        return uses == 1 && !transposed ? new Gathered(data, Identity.atLeast(columns)) : null;
+    }
+
+    @Override
+    public boolean gatherRows(int row0, int rows, int column0, int columns, int panelHeight, int[] rowOffsets,
+                              int at) {
+        for (int r = 0; r < panelHeight; r++) {
+            rowOffsets[at + r] = index(row0 + Math.min(r, rows - 1), 0);
+        }
+        return true;
+    }
+
+    /** The table {@code 0, 1, 2, …}, grown on demand and shared: every published table is complete. */
+    private static final class Identity {
+        private static volatile int[] table = new int[0];
+
+        static int[] atLeast(int length) {
+            int[] current = table;
+            if (current.length < length) {
+                current = new int[Math.max(length, 2 * current.length)];
+                for (int i = 0; i < current.length; i++) {
+                    current[i] = i;
+                }
+                table = current;
+            }
+            return current;
+        }
+    }
+
     @Override
     public float get(int row, int column) {
         return data[index(row, column)];

@@ -104,7 +104,7 @@ class ConvPatchesTest {
         if (!gathers) {
             return;
         }
-        GemmOperand.Gathered gathered = operand.gathered();
+        GemmOperand.Gathered gathered = operand.gathered(column0 + width, 1);
         for (int r = 0; r < 6; r++) {
             for (int p = 0; p < width; p++) {
                 float inPlace = gathered.source()[rowOffsets[1 + r] + gathered.columnOffsets()[column0 + p]];
