@@ -118,8 +118,8 @@ public final class Main {
     }
 
     private static int bench(List<String> words, PrintStream out) throws IOException {
-        Arguments args = Arguments.parse(words, Set.of("threads", "repeats", "warmup", "steps", "only", "python",
-                "data", "output", "gemm"));
+        Arguments args = Arguments.parse(words, Set.of("threads", "repeats", "warmup", "steps", "rounds", "only",
+                "python", "data", "output", "gemm"));
         if (!args.positional().isEmpty()) {
             throw new Arguments.UsageException("bench takes no names. Received: " + args.positional());
         }
@@ -140,7 +140,8 @@ public final class Main {
                     + "Received: " + args.get("gemm", ""));
         }
         BenchCommand.run(new BenchCommand.Options(args.getInt("threads", Parallel.threads()),
-                new Timing(args.getInt("warmup", 2), args.getInt("repeats", 5)), args.getInt("steps", 40), workloads,
+                new Timing(args.getInt("warmup", 2), args.getInt("repeats", 5)), args.getInt("steps", 40),
+                args.getInt("rounds", 3), workloads,
                 python.equals("none") ? null : Path.of(python), args.getPath("data", null),
                 args.getPath("output", null), gemmSizes), out);
         return 0;
@@ -194,6 +195,7 @@ public final class Main {
                       --threads N           threads for both (default: all cores; or NOETHER_THREADS)
                       --repeats N           timed repeats, of which the median counts (5); --warmup N (2)
                       --steps N             training steps per repeat (40)
+                      --rounds N            times the two sides alternate per workload; medians count (3)
                       --only LIST           some of gemm,cnn_train,cnn_infer,mlp_train,pinn (default all)
                       --gemm LIST           SGEMM sizes (512,1024,2048)
                       --python PATH         the Python with torch (/usr/bin/python3), or 'none'

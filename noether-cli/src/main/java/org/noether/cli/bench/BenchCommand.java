@@ -30,7 +30,7 @@ import org.noether.kernel.Parallel;
  * flatter Noether, so below {@value #MIN_TORCH_GFLOPS} GFLOP/s for {@code torch.mm} the command
  * prints PyTorch's figures without ratios and says why.
  *
- * <pre>{@code noether bench --threads 2 --output bench.json}</pre>
+ * <pre>{@code noether bench --threads 2 --rounds 3 --output bench.json}</pre>
  */
 public final class BenchCommand {
     /** The least {@code torch.mm} GFLOP/s that shows an optimized BLAS (reference BLAS: 2–6). */
@@ -46,7 +46,7 @@ public final class BenchCommand {
     }
 
     /** What the command line may set; see the usage text. */
-    public record Options(int threads, Timing timing, int steps, Set<String> only, Path python, Path data,
+    public record Options(int threads, Timing timing, int steps, int rounds, Set<String> only, Path python, Path data,
                           Path output, int[] gemmSizes) {
         public Options {
             for (String name : only) {
@@ -57,10 +57,23 @@ public final class BenchCommand {
             if (steps < 4) {
                 throw new IllegalArgumentException("--steps must be at least 4. Received: " + steps);
             }
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1. Received: " + rounds);
+            }
+        }
+
+        /** The workloads to run, in the table's order. */
+        List<String> workloads() {
+            return WORKLOADS.stream().filter(name -> only.isEmpty() || only.contains(name)).toList();
         }
     }
 
-    /** Runs both sides and prints the table; returns every figure (Noether's and PyTorch's). */
+    /**
+     * Runs both sides and prints the table; returns every figure (Noether's and PyTorch's). The
+     * sides alternate workload by workload, {@code rounds} times, and each figure is the median
+     * over the rounds: on a machine whose speed drifts by a quarter within minutes, a ratio of two
+     * figures taken minutes apart measured the drift as much as the code.
+     */
     public static Map<String, Object> run(Options options, PrintStream out) throws IOException {
         Parallel.setThreads(options.threads());
         FashionData data = FashionData.locate(options.data());
@@ -71,40 +84,50 @@ public final class BenchCommand {
                 Gemm.kernelName(), Runtime.version());
         out.println("Images: " + data.source());
         out.printf(Locale.ROOT, "Timing: median of %d repeats after %d warm-up repeats (at least %.0f s); %d training steps"
-                + " per repeat%n", options.timing().repeats(), options.timing().warmup(), Timing.WARMUP_SECONDS,
-                options.steps());
+                + " per repeat; the two sides alternate workload by workload, %d round%s, medians over rounds%n",
+                options.timing().repeats(), options.timing().warmup(), Timing.WARMUP_SECONDS, options.steps(),
+                options.rounds(), options.rounds() == 1 ? "" : "s");
 
-        Map<String, Double> noether = new LinkedHashMap<>();
-        if (options.only().isEmpty() || options.only().contains("gemm")) {
-            noether.put("fma_peak_1_thread_gflops", FmaPeak.measure(1, 200_000_000));
-            noether.put("fma_peak_gflops", FmaPeak.measure(options.threads(), 200_000_000));
+        Map<String, List<Double>> noetherRounds = new LinkedHashMap<>();
+        Map<String, List<Double>> torchRounds = new LinkedHashMap<>();
+        Map<String, String> torchFacts = new LinkedHashMap<>();
+        if (options.workloads().contains("gemm")) {
+            record(noetherRounds, Map.of("fma_peak_1_thread_gflops", FmaPeak.measure(1, 200_000_000),
+                    "fma_peak_gflops", FmaPeak.measure(options.threads(), 200_000_000)));
         }
-        noether.putAll(new NoetherWorkloads(data.split().train(), options.timing(), options.steps())
-                .run(options.only(), options.gemmSizes(), true));
-
-        TorchRunner.Result torch = TorchRunner.none("--python none");
-        if (options.python() != null) {
-            out.println("Running PyTorch's side...");
-            List<String> arguments = new ArrayList<>(List.of("--threads", Integer.toString(options.threads()),
-                    "--repeats", Integer.toString(options.timing().repeats()),
-                    "--warmup", Integer.toString(options.timing().warmup()),
-                    "--steps", Integer.toString(options.steps()),
-                    "--gemm", String.join(",", Arrays.stream(options.gemmSizes()).mapToObj(Integer::toString).toList()),
-                    "--only", String.join(",", options.only())));
-            if (torchData != null) {
-                arguments.addAll(List.of("--data", torchData.toString()));
+        NoetherWorkloads noether = new NoetherWorkloads(data.split().train(), options.timing(), options.steps());
+        String torchFailure = options.python() == null ? "--python none" : null;
+        for (int round = 0; round < options.rounds(); round++) {
+            for (String workload : options.workloads()) {
+                // The one-thread figure is taken once: it is a property of Noether, not a comparison.
+                record(noetherRounds, noether.run(Set.of(workload), options.gemmSizes(), round == 0));
+                if (torchFailure == null) {
+                    TorchRunner.Result torch = TorchRunner.run(options.python(), torchArguments(options, workload,
+                            torchData), options.threads());
+                    if (torch.ran()) {
+                        record(torchRounds, torch.figures());
+                        torchFacts.putAll(torch.facts());
+                    } else {
+                        torchFailure = torch.failure();
+                    }
+                }
             }
-            torch = TorchRunner.run(options.python(), arguments, options.threads());
         }
-        print(options, noether, torch, out);
+        Map<String, Double> noetherFigures = medians(noetherRounds);
+        TorchRunner.Result torch = torchFailure != null ? TorchRunner.none(torchFailure)
+                : new TorchRunner.Result(medians(torchRounds), torchFacts, null);
+        print(options, noetherFigures, torch, noetherRounds, torchRounds, out);
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("threads", options.threads());
+        figures.put("rounds", options.rounds());
         figures.put("gemm_kernel", Gemm.kernelName());
         figures.put("java", Runtime.version().toString());
-        figures.put("noether", noether);
+        figures.put("noether", noetherFigures);
         figures.put("pytorch", torch.ran() ? torch.figures() : Map.of());
         figures.put("pytorch_facts", torch.ran() ? torch.facts() : Map.of("failure", torch.failure()));
+        figures.put("noether_rounds", noetherRounds);
+        figures.put("pytorch_rounds", torch.ran() ? torchRounds : Map.of());
         if (options.output() != null) {
             AtomicFiles.writeString(options.output(), Json.write(figures));
             out.println("Figures written to " + options.output());
@@ -112,7 +135,32 @@ public final class BenchCommand {
         return figures;
     }
 
+    private static List<String> torchArguments(Options options, String workload, Path torchData) {
+        List<String> arguments = new ArrayList<>(List.of("--threads", Integer.toString(options.threads()),
+                "--repeats", Integer.toString(options.timing().repeats()),
+                "--warmup", Integer.toString(options.timing().warmup()),
+                "--steps", Integer.toString(options.steps()),
+                "--gemm", String.join(",", Arrays.stream(options.gemmSizes()).mapToObj(Integer::toString).toList()),
+                "--only", workload));
+        if (torchData != null) {
+            arguments.addAll(List.of("--data", torchData.toString()));
+        }
+        return arguments;
+    }
+
+    private static void record(Map<String, List<Double>> rounds, Map<String, Double> figures) {
+        figures.forEach((key, value) -> rounds.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
+    }
+
+    private static Map<String, Double> medians(Map<String, List<Double>> rounds) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        rounds.forEach((key, values) -> medians.put(key,
+                Timing.median(values.stream().mapToDouble(Double::doubleValue).toArray())));
+        return medians;
+    }
+
     private static void print(Options options, Map<String, Double> noether, TorchRunner.Result torch,
+                              Map<String, List<Double>> noetherRounds, Map<String, List<Double>> torchRounds,
                               PrintStream out) {
         Double peak = noether.get("fma_peak_gflops");
         if (peak != null) {
@@ -146,7 +194,9 @@ public final class BenchCommand {
         rows.add(new Row("pinn_step_ms", "PINN step, 2-20x8-1, 10,000 points (ms)", false));
 
         out.println();
-        out.printf(Locale.ROOT, "%-46s %12s %12s %8s%n", "", "Noether", "PyTorch", "ratio");
+        boolean spread = comparable && options.rounds() > 1;
+        out.printf(Locale.ROOT, "%-46s %12s %12s %8s%s%n", "", "Noether", "PyTorch", "ratio",
+                spread ? "   rounds' ratios" : "");
         for (Row row : rows) {
             Double mine = noether.get(row.key());
             if (mine == null) {
@@ -158,8 +208,11 @@ public final class BenchCommand {
                 ratio = String.format(Locale.ROOT, "%.2fx", row.higherIsBetter() ? mine / theirs : theirs / mine);
             }
             String note = "";
+            if (spread && theirs != null) {
+                note = "   " + ratioRange(row, noetherRounds.get(row.key()), torchRounds.get(row.key()));
+            }
             if (peak != null && row.key().startsWith("sgemm_")) {
-                note = String.format(Locale.ROOT, "   %.0f%% of FMA peak", 100 * mine / peak);
+                note += String.format(Locale.ROOT, "   %.0f%% of FMA peak", 100 * mine / peak);
             }
             out.printf(Locale.ROOT, "%-46s %12s %12s %8s%s%n", row.label(), fmt(mine), fmt(theirs), ratio, note);
         }
@@ -182,6 +235,18 @@ public final class BenchCommand {
                             + "%.1f%% of the time in the collector%n", allocated,
                     noether.get("cnn_train_64_collections_per_step"), 100 * noether.get("cnn_train_64_gc_share"));
         }
+    }
+
+    /** The lowest and highest ratio of one round's figures, e.g. "0.91-1.12x". */
+    private static String ratioRange(Row row, List<Double> mine, List<Double> theirs) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+            double ratio = row.higherIsBetter() ? mine.get(i) / theirs.get(i) : theirs.get(i) / mine.get(i);
+            low = Math.min(low, ratio);
+            high = Math.max(high, ratio);
+        }
+        return String.format(Locale.ROOT, "%.2f-%.2fx", low, high);
     }
 
     private static String fmt(Double value) {

@@ -37,7 +37,7 @@ class BenchCommandTest {
     }
 
     private static BenchCommand.Options tiny(Set<String> only, Path python, Path output) {
-        return new BenchCommand.Options(2, new Timing(0, 1), 4, only, python, FashionData.EMBEDDED, output, TINY_GEMM);
+        return new BenchCommand.Options(2, new Timing(0, 1), 4, 1, only, python, FashionData.EMBEDDED, output, TINY_GEMM);
     }
 
     /** An executable that prints {@code json} whatever its arguments, as the PyTorch script would. */
@@ -86,6 +86,36 @@ class BenchCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theSidesAlternateWorkloadByWorkloadAndTheMedianOverRoundsCounts(@TempDir Path temp) throws IOException {
+        Path calls = temp.resolve("calls");
+        Path python = temp.resolve("python");
+        // Logs the workload it is asked for and reports its figure as ten times the calls so far.
+        Files.writeString(python, """
+                #!/bin/sh
+                while [ $# -gt 0 ]; do [ "$1" = --only ] && workload=$2; shift; done
+                echo "$workload" >> %s
+                n=$(wc -l < %s)
+                case $workload in gemm) key=sgemm_64_gflops;; *) key=mlp_train_64_images_per_s;; esac
+                echo "{\\"torch_version\\": \\"9.9\\", \\"blas\\": \\"open\\", \\"$key\\": ${n}0.0}"
+                """.formatted(calls, calls));
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path output = temp.resolve("bench.json");
+        String printed = run(new BenchCommand.Options(2, new Timing(0, 1), 4, 3, Set.of("mlp_train", "gemm"), python,
+                FashionData.EMBEDDED, output, TINY_GEMM));
+        assertTrue(printed.contains("rounds' ratios"), printed);
+        assertEquals(java.util.List.of("gemm", "mlp_train", "gemm", "mlp_train", "gemm", "mlp_train"),
+                Files.readAllLines(calls));
+        Map<String, Object> figures = (Map<String, Object>) Json.readFile(output);
+        Map<String, Object> rounds = (Map<String, Object>) figures.get("pytorch_rounds");
+        assertEquals(java.util.List.of(10.0, 30.0, 50.0), rounds.get("sgemm_64_gflops"));
+        assertEquals(java.util.List.of(20.0, 40.0, 60.0), rounds.get("mlp_train_64_images_per_s"));
+        assertEquals(30.0, ((Number) ((Map<String, Object>) figures.get("pytorch")).get("sgemm_64_gflops")).doubleValue());
+        assertEquals(3, ((java.util.List<?>) ((Map<String, Object>) figures.get("noether_rounds"))
+                .get("mlp_train_64_images_per_s")).size());
+    }
+
+    @Test
     void aMissingPythonOrAFailingScriptIsSaidAndTheNoetherFiguresStillPrint(@TempDir Path temp) throws IOException {
         String missing = run(tiny(Set.of("gemm"), temp.resolve("no-such-python"), null));
         assertTrue(missing.contains("not found: install PyTorch"), missing);
@@ -104,8 +134,11 @@ class BenchCommandTest {
                 () -> tiny(Set.of("resnet"), null, null));
         assertEquals("Unknown workload 'resnet'. Known: [gemm, cnn_train, cnn_infer, mlp_train, pinn]",
                 unknown.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new BenchCommand.Options(1, new Timing(0, 1), 2, Set.of(),
-                null, null, null, TINY_GEMM));
+        assertThrows(IllegalArgumentException.class, () -> new BenchCommand.Options(1, new Timing(0, 1), 2, 1,
+                Set.of(), null, null, null, TINY_GEMM));
+        IllegalArgumentException noRounds = assertThrows(IllegalArgumentException.class,
+                () -> new BenchCommand.Options(1, new Timing(0, 1), 4, 0, Set.of(), null, null, null, TINY_GEMM));
+        assertEquals("--rounds must be at least 1. Received: 0", noRounds.getMessage());
     }
 
     @Test
