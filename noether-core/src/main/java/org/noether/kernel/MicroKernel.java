@@ -11,7 +11,9 @@ package org.noether.kernel;
  * API loop ran at a quarter of the speed (65 against 250 GFLOP/s on one core). It writes its tile
  * to a small buffer that {@link Gemm} adds to C (which also makes ragged edge tiles one path), or,
  * for a whole tile that overwrites C, stores it into C directly: for the 9-deep first convolution
- * the detour through the buffer cost a fifth of the product.
+ * the detour through the buffer cost a fifth of the product. Narrow tiles take the buffer, not
+ * masked stores: with twelve masked stores the kernel was too large for C1's register allocator,
+ * so it never reached C2 and ran a hundred times slower.
  */
 interface MicroKernel {
     /** Tile height. */
@@ -40,7 +42,7 @@ interface MicroKernel {
      * operand whose elements are a row term plus a column term, such as a convolution's patches
      * (a window's origin plus a tap's offset, {@link GemmOperand#gatherRows}). The image is small
      * enough to stay in cache, so the kernel runs near its peak, and the panel is never copied:
-     * packing six windows' patches cost the forward convolution a third of its time.
+     * packing six windows' patches cost the forward convolution a quarter of its time.
      *
      * <p>A second loop rather than one kernel for both: with the table lookup and the six
      * variable offsets, the packed products (every dense layer and stored matrix) ran 6–20%
