@@ -1,5 +1,9 @@
 package org.noether.kernel;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * The patch matrix of a convolution, {@code P [positions, patchSize]} for one group, as a
  * {@link GemmOperand} that is never stored: its panels are gathered straight from the image.
@@ -18,9 +22,15 @@ package org.noether.kernel;
  */
 final class ConvPatches implements GemmOperand {
     private static final ChannelRows ROWS = ChannelRows.best();
-    private static final ThreadBuffer<int[]> ORIGINS = ThreadBuffer.ints();
-    private static final ThreadBuffer<int[]> TAPS = ThreadBuffer.ints();
-    private static final ThreadBuffer<int[]> BORDER_TAPS = ThreadBuffer.ints();
+    /**
+     * Index tables by geometry and group, built once and shared (they are only read): a training
+     * step asks for the same few geometries every time, and rebuilding the first convolution's
+     * table of 43,264 windows, twice per step on the calling thread alone, was 2% of a step.
+     */
+    private static final Map<TableKey, Tables> TABLES = new ConcurrentHashMap<>();
+    /** Ints the cached tables may hold (64 MB) before the cache starts over. */
+    private static final long MAX_CACHED_INTS = 1 << 24;
+    private static final AtomicLong CACHED_INTS = new AtomicLong();
 
     private final float[] x;
     private final boolean transposed;
@@ -54,64 +64,84 @@ final class ConvPatches implements GemmOperand {
         this.anyBorderWindow = anyBorderWindow;
     }
 
-    /**
-     * The patches of every image of {@code x} for {@code group}, or their transpose. The tables are
-     * this thread's, reused: the operand is valid until the next call on the same thread.
-     */
+    /** The patches of every image of {@code x} for {@code group}, or their transpose. */
     static ConvPatches of(ConvGeometry g, float[] x, int group, boolean transposed) {
-        int rows = g.batch() * g.outputPositions();
-        int tapCount = g.kernelHeight() * g.kernelWidth();
-        int[] origins = ORIGINS.atLeast(rows);
-        int[] taps = TAPS.atLeast(g.patchSize());
-        int channels = g.groupInputChannels();
-        int firstChannel = group * channels;
-        int lastTapY = (g.kernelHeight() - 1) * g.dilationHeight();
-        int lastTapX = (g.kernelWidth() - 1) * g.dilationWidth();
-        int row = 0;
-        int borderWindows = 0;
-        for (int image = 0; image < g.batch(); image++) {
-            for (int outputY = 0; outputY < g.outputHeight(); outputY++) {
-                int top = outputY * g.strideHeight() - g.padTop();
-                boolean rowInside = top >= 0 && top + lastTapY < g.inputHeight();
-                for (int outputX = 0; outputX < g.outputWidth(); outputX++, row++) {
-                    int left = outputX * g.strideWidth() - g.padLeft();
-                    if (rowInside && left >= 0 && left + lastTapX < g.inputWidth()) {
-                        origins[row] = ((image * g.inputHeight() + top) * g.inputWidth() + left) * g.inputChannels();
-                    } else {
-                        origins[row] = -1 - borderWindows++;
+        TableKey key = new TableKey(g, group);
+        Tables tables = TABLES.get(key);
+        if (tables == null) {
+            tables = Tables.build(g, group);
+            int size = tables.origins().length + tables.taps().length + tables.borderTaps().length;
+            if (CACHED_INTS.addAndGet(size) > MAX_CACHED_INTS) {
+                TABLES.clear();
+                CACHED_INTS.set(size);
+            }
+            TABLES.put(key, tables);
+        }
+        return new ConvPatches(x, transposed, g.groupInputChannels(), g.kernelHeight() * g.kernelWidth(),
+                tables.origins(), tables.taps(), tables.borderTaps(), tables.borderTaps().length > 0);
+    }
+
+    private record TableKey(ConvGeometry geometry, int group) {
+    }
+
+    /** The origins of every window, the offsets of every column, and the border windows' taps. */
+    private record Tables(int[] origins, int[] taps, int[] borderTaps) {
+        static Tables build(ConvGeometry g, int group) {
+            int rows = g.batch() * g.outputPositions();
+            int tapCount = g.kernelHeight() * g.kernelWidth();
+            int[] origins = new int[rows];
+            int[] taps = new int[g.patchSize()];
+            int channels = g.groupInputChannels();
+            int firstChannel = group * channels;
+            int lastTapY = (g.kernelHeight() - 1) * g.dilationHeight();
+            int lastTapX = (g.kernelWidth() - 1) * g.dilationWidth();
+            int row = 0;
+            int borderWindows = 0;
+            for (int image = 0; image < g.batch(); image++) {
+                for (int outputY = 0; outputY < g.outputHeight(); outputY++) {
+                    int top = outputY * g.strideHeight() - g.padTop();
+                    boolean rowInside = top >= 0 && top + lastTapY < g.inputHeight();
+                    for (int outputX = 0; outputX < g.outputWidth(); outputX++, row++) {
+                        int left = outputX * g.strideWidth() - g.padLeft();
+                        if (rowInside && left >= 0 && left + lastTapX < g.inputWidth()) {
+                            origins[row] = ((image * g.inputHeight() + top) * g.inputWidth() + left)
+                                    * g.inputChannels();
+                        } else {
+                            origins[row] = -1 - borderWindows++;
+                        }
                     }
                 }
             }
-        }
-        int[] borderTaps = BORDER_TAPS.atLeast(borderWindows * tapCount);
-        for (row = 0; row < rows; row++) {
-            if (origins[row] >= 0) {
-                continue;
+            int[] borderTaps = new int[borderWindows * tapCount];
+            for (row = 0; row < rows; row++) {
+                if (origins[row] >= 0) {
+                    continue;
+                }
+                int image = row / g.outputPositions();
+                int top = row % g.outputPositions() / g.outputWidth() * g.strideHeight() - g.padTop();
+                int left = row % g.outputWidth() * g.strideWidth() - g.padLeft();
+                for (int ky = 0, tap = (-1 - origins[row]) * tapCount; ky < g.kernelHeight(); ky++) {
+                    int inputY = g.boundary().map(top + ky * g.dilationHeight(), g.inputHeight());
+                    for (int kx = 0; kx < g.kernelWidth(); kx++, tap++) {
+                        int inputX = g.boundary().map(left + kx * g.dilationWidth(), g.inputWidth());
+                        borderTaps[tap] = inputY < 0 || inputX < 0 ? -1
+                                : ((image * g.inputHeight() + inputY) * g.inputWidth() + inputX) * g.inputChannels()
+                                + firstChannel;
+                    }
+                }
             }
-            int image = row / g.outputPositions();
-            int top = row % g.outputPositions() / g.outputWidth() * g.strideHeight() - g.padTop();
-            int left = row % g.outputWidth() * g.strideWidth() - g.padLeft();
-            for (int ky = 0, tap = (-1 - origins[row]) * tapCount; ky < g.kernelHeight(); ky++) {
-                int inputY = g.boundary().map(top + ky * g.dilationHeight(), g.inputHeight());
-                for (int kx = 0; kx < g.kernelWidth(); kx++, tap++) {
-                    int inputX = g.boundary().map(left + kx * g.dilationWidth(), g.inputWidth());
-                    borderTaps[tap] = inputY < 0 || inputX < 0 ? -1
-                            : ((image * g.inputHeight() + inputY) * g.inputWidth() + inputX) * g.inputChannels()
+            int column = 0;
+            for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                    int tap = (ky * g.dilationHeight() * g.inputWidth() + kx * g.dilationWidth()) * g.inputChannels()
                             + firstChannel;
+                    for (int c = 0; c < channels; c++) {
+                        taps[column++] = tap + c;
+                    }
                 }
             }
+            return new Tables(origins, taps, borderTaps);
         }
-        int column = 0;
-        for (int ky = 0; ky < g.kernelHeight(); ky++) {
-            for (int kx = 0; kx < g.kernelWidth(); kx++) {
-                int tap = (ky * g.dilationHeight() * g.inputWidth() + kx * g.dilationWidth()) * g.inputChannels()
-                        + firstChannel;
-                for (int c = 0; c < channels; c++) {
-                    taps[column++] = tap + c;
-                }
-            }
-        }
-        return new ConvPatches(x, transposed, channels, tapCount, origins, taps, borderTaps, borderWindows > 0);
     }
 
     /**
