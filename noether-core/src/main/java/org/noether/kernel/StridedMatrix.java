@@ -1,6 +1,8 @@
 package org.noether.kernel;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A matrix stored in an array, row-major with row stride {@code stride} from {@code offset}, used
@@ -15,13 +17,14 @@ record StridedMatrix(float[] data, int offset, int stride, boolean transposed) i
     }
 
     /**
-     * A row-major matrix is a row term plus a column term, {@code offset + row·stride} and the
-     * column itself. Read in place where each panel has a single use (a 20-unit layer over 10,000
-     * points: 26–30 -> 34–40 GFLOP/s); with two uses packing was faster already (76 against 70).
+     * A stored matrix is a row term plus a column term, {@code index(row, 0)} and the column times
+     * its step (1, or the stride when transposed). Read in place where each panel has a single use
+     * (a 20-unit layer over 10,000 points: 26–30 -> 34–40 GFLOP/s); with two uses packing was
+     * faster already (76 against 70).
      */
     @Override
     public Gathered gathered(int columns, int uses) {
-        return uses == 1 && !transposed ? new Gathered(data, Identity.atLeast(columns)) : null;
+        return uses == 1 ? new Gathered(data, Multiples.of(transposed ? stride : 1, columns)) : null;
     }
 
     @Override
@@ -33,20 +36,24 @@ record StridedMatrix(float[] data, int offset, int stride, boolean transposed) i
         return true;
     }
 
-    /** The table {@code 0, 1, 2, …}, grown on demand and shared: every published table is complete. */
-    private static final class Identity {
-        private static volatile int[] table = new int[0];
+    /**
+     * Tables {@code 0, step, 2·step, …} by step, grown on demand and shared: a product asks for one
+     * per call, and the steps are the few strides of a model's matrices. Every published table is
+     * complete.
+     */
+    private static final class Multiples {
+        private static final Map<Integer, int[]> TABLES = new ConcurrentHashMap<>();
 
-        static int[] atLeast(int length) {
-            int[] current = table;
-            if (current.length < length) {
-                current = new int[Math.max(length, 2 * current.length)];
-                for (int i = 0; i < current.length; i++) {
-                    current[i] = i;
+        static int[] of(int step, int length) {
+            int[] table = TABLES.get(step);
+            if (table == null || table.length < length) {
+                table = new int[Math.max(length, table == null ? 0 : 2 * table.length)];
+                for (int i = 0; i < table.length; i++) {
+                    table[i] = i * step;
                 }
-                table = current;
+                TABLES.put(step, table);
             }
-            return current;
+            return table;
         }
     }
 
