@@ -49,11 +49,9 @@ final class ConvPatches implements GemmOperand {
      * border windows have a slot, so the tables stay small for large images.
      */
     private final int[] borderTaps;
-    /** Whether any window crosses the border (then some origins are not offsets). */
-    private final boolean anyBorderWindow;
 
     private ConvPatches(float[] x, boolean transposed, int channels, int tapCount, int[] origins, int[] taps,
-                        int[] borderTaps, boolean anyBorderWindow) {
+                        int[] borderTaps) {
         this.x = x;
         this.transposed = transposed;
         this.channels = channels;
@@ -61,7 +59,6 @@ final class ConvPatches implements GemmOperand {
         this.origins = origins;
         this.taps = taps;
         this.borderTaps = borderTaps;
-        this.anyBorderWindow = anyBorderWindow;
     }
 
     /** The patches of every image of {@code x} for {@code group}, or their transpose. */
@@ -78,7 +75,7 @@ final class ConvPatches implements GemmOperand {
             TABLES.put(key, tables);
         }
         return new ConvPatches(x, transposed, g.groupInputChannels(), g.kernelHeight() * g.kernelWidth(),
-                tables.origins(), tables.taps(), tables.borderTaps(), tables.borderTaps().length > 0);
+                tables.origins(), tables.taps(), tables.borderTaps());
     }
 
     private record TableKey(ConvGeometry geometry, int group) {
@@ -161,12 +158,12 @@ final class ConvPatches implements GemmOperand {
      * the border (the column terms are then all origins); the rest are packed.
      */
     @Override
-    public boolean gatherRows(int row0, int rows, int column0, int columns, int panelHeight, int[] rowOffsets,
-                              int at) {
-        int[] rowTerms = transposed ? taps : origins;
-        if (transposed && anyBorderWindow) {
+    public boolean gatherRows(int row0, int rows, int panelHeight, int[] rowOffsets, int at) {
+        // Only border windows have border taps: with any, some origins (Pᵀ's column terms) are not offsets.
+        if (transposed && borderTaps.length > 0) {
             return false;
         }
+        int[] rowTerms = transposed ? taps : origins;
         for (int r = 0; r < panelHeight; r++) {
             int term = rowTerms[row0 + Math.min(r, rows - 1)];
             if (term < 0) {

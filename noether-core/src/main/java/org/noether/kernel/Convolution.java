@@ -67,16 +67,14 @@ public final class Convolution {
         }
         int imagesPerChunk = (int) Math.max(1, Math.min(g.batch(), PATCH_BUDGET / perImage));
         int imageSize = g.inputSize() / Math.max(1, g.batch());
-        float[] kernelTransposed = Scratch.floats(filters * patchSize);
+        // kernelᵀ stored once, [groups, filters, patchSize], so that each chunk's product packs it by
+        // rows, not by a strided gather.
+        float[] kernelTransposed = Scratch.floats(g.outputChannels() * patchSize);
+        Layout.permute(kernel, new int[] {patchSize, g.groups(), filters}, new int[] {1, 2, 0}, kernelTransposed);
         for (int group = 0; group < g.groups(); group++) {
             int firstChannel = group * filters;
+            int groupKernel = group * filters * patchSize;
             boolean first = group == 0;
-            // kernelᵀ stored once, so that each chunk's product packs it by rows, not by a strided gather.
-            for (int q = 0; q < patchSize; q++) {
-                for (int filter = 0; filter < filters; filter++) {
-                    kernelTransposed[filter * patchSize + q] = kernel[q * g.outputChannels() + firstChannel + filter];
-                }
-            }
             ConvPatches target = ConvPatches.of(g, dx, group, false);
             // Each task takes whole images, a few at a time: their patch gradients are computed into
             // a buffer that stays in cache and are scattered back at once. Windows overlap within an
@@ -90,7 +88,7 @@ public final class Convolution {
                     }
                     Gemm.sgemm(false, false, count * positions, patchSize, filters,
                             dy, image * positions * g.outputChannels() + firstChannel, g.outputChannels(),
-                            kernelTransposed, 0, patchSize, 0f, patches, 0, patchSize);
+                            kernelTransposed, groupKernel, patchSize, 0f, patches, 0, patchSize);
                     target.addBack(patches, image * positions, image * positions, (image + count) * positions);
                 }
             });

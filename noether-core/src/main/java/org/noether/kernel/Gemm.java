@@ -231,14 +231,14 @@ public final class Gemm {
         int nc = nr * PANELS_PER_B_BLOCK;
         float[] tile = TILE.atLeast(mr * nr);
         GemmOperand.Gathered gathered = a.gathered(depthTo, (columnTo - columnFrom + nr - 1) / nr);
+        // Where few rows of A use B (a dense layer's batch or a convolution's kernel gradient, split
+        // over threads) its panels are read in place. Transposed B is always packed.
+        StridedMatrix inPlace = b instanceof StridedMatrix stored && !stored.transposed()
+                && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr ? stored : null;
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
             for (int p0 = depthFrom; p0 < depthTo; p0 += blockDepth) {
                 int depth = Math.min(blockDepth, depthTo - p0);
-                // Where few rows of A use B (a dense layer's batch or a convolution's kernel gradient,
-                // split over threads) its panels are read in place. Transposed B is always packed.
-                StridedMatrix inPlace = b instanceof StridedMatrix stored && !stored.transposed()
-                        && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr ? stored : null;
                 int inPlaceColumns = inPlace != null ? inPlaceWidth(inPlace, p0 + depth - 1, j0, width, nr) : 0;
                 float[] packedB = PACKED_B.atLeast(depth * roundUp(width - inPlaceColumns, nr));
                 packB(b, p0, depth, j0 + inPlaceColumns, width - inPlaceColumns, nr, packedB);
@@ -321,7 +321,7 @@ public final class Gemm {
                                  int rowsPerPanel, float[] packed, int[] rowOffsets, boolean[] gatheredPanels) {
         for (int row = 0; row < height; row += rowsPerPanel) {
             int rows = Math.min(rowsPerPanel, height - row);
-            boolean inPlace = gathers && a.gatherRows(i0 + row, rows, p0, depth, rowsPerPanel, rowOffsets, row);
+            boolean inPlace = gathers && a.gatherRows(i0 + row, rows, rowsPerPanel, rowOffsets, row);
             gatheredPanels[row / rowsPerPanel] = inPlace;
             if (!inPlace) {
                 a.packRows(i0 + row, rows, p0, depth, rowsPerPanel, packed, row * depth);

@@ -30,13 +30,11 @@ interface GemmOperand {
     }
 
     /**
-     * Whether the row panel {@code row0 ..< row0 + rows} over columns {@code column0 ..< column0 +
-     * columns} can be read in place ({@link #gathered}), and if so its row terms at
-     * {@code rowOffsets[at ..< at + panelHeight]}; rows past {@code rows} repeat the last term,
-     * reading values that are computed but never stored.
+     * Whether the row panel {@code row0 ..< row0 + rows} can be read in place ({@link #gathered}),
+     * and if so its row terms at {@code rowOffsets[at ..< at + panelHeight]}; rows past {@code rows}
+     * repeat the last term, reading values that are computed but never stored.
      */
-    default boolean gatherRows(int row0, int rows, int column0, int columns, int panelHeight, int[] rowOffsets,
-                               int at) {
+    default boolean gatherRows(int row0, int rows, int panelHeight, int[] rowOffsets, int at) {
         return false;
     }
 

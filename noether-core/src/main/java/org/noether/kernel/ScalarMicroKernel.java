@@ -32,29 +32,31 @@ final class ScalarMicroKernel implements MicroKernel {
     @Override
     public void multiply(int depth, float[] packedA, int aOffset, float[] b, int bOffset, int bDepthStep,
                          float[] out, int outOffset, int outStride) {
-        for (int r = 0; r < rows; r++) {
-            int row = outOffset + r * outStride;
-            java.util.Arrays.fill(out, row, row + columns, 0f);
-            for (int p = 0; p < depth; p++) {
-                float a = packedA[aOffset + p * rows + r];
-                int bRow = bOffset + p * bDepthStep;
-                for (int j = 0; j < columns; j++) {
-                    out[row + j] = Math.fma(a, b[bRow + j], out[row + j]);
-                }
-            }
-        }
+        product(depth, (r, p) -> packedA[aOffset + p * rows + r], b, bOffset, bDepthStep, out, outOffset, outStride);
     }
 
     @Override
     public void multiplyGathered(int depth, float[] a, int[] rowOffsets, int rowAt, int[] columnOffsets,
                                  int columnAt, float[] b, int bOffset, int bDepthStep, float[] out, int outOffset,
                                  int outStride) {
+        product(depth, (r, p) -> a[rowOffsets[rowAt + r] + columnOffsets[columnAt + p]], b, bOffset, bDepthStep,
+                out, outOffset, outStride);
+    }
+
+    /** Element {@code (r, p)} of an A panel, however it is laid out. */
+    @FunctionalInterface
+    private interface Panel {
+        float at(int row, int step);
+    }
+
+    /** The tile {@code A_panel · B_panel}, each element's fused multiply-adds in p order from zero. */
+    private void product(int depth, Panel a, float[] b, int bOffset, int bDepthStep, float[] out, int outOffset,
+                         int outStride) {
         for (int r = 0; r < rows; r++) {
             int row = outOffset + r * outStride;
             java.util.Arrays.fill(out, row, row + columns, 0f);
-            int rowOffset = rowOffsets[rowAt + r];
             for (int p = 0; p < depth; p++) {
-                float value = a[rowOffset + columnOffsets[columnAt + p]];
+                float value = a.at(r, p);
                 int bRow = bOffset + p * bDepthStep;
                 for (int j = 0; j < columns; j++) {
                     out[row + j] = Math.fma(value, b[bRow + j], out[row + j]);

@@ -28,8 +28,7 @@ record StridedMatrix(float[] data, int offset, int stride, boolean transposed) i
     }
 
     @Override
-    public boolean gatherRows(int row0, int rows, int column0, int columns, int panelHeight, int[] rowOffsets,
-                              int at) {
+    public boolean gatherRows(int row0, int rows, int panelHeight, int[] rowOffsets, int at) {
         for (int r = 0; r < panelHeight; r++) {
             rowOffsets[at + r] = index(row0 + Math.min(r, rows - 1), 0);
         }

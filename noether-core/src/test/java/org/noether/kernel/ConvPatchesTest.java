@@ -97,7 +97,7 @@ class ConvPatchesTest {
     private static void checkGathered(GemmOperand operand, int row0, int height, int column0, int width,
                                       boolean allInside, String what) {
         int[] rowOffsets = new int[7];
-        boolean gathers = operand.gatherRows(row0, height, column0, width, 6, rowOffsets, 1);
+        boolean gathers = operand.gatherRows(row0, height, 6, rowOffsets, 1);
         if (allInside) {
             assertTrue(gathers, what + " panel at " + row0 + " is read in place");
         }
