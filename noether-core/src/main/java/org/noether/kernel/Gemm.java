@@ -21,7 +21,9 @@ import java.util.Arrays;
  * are packed). An operand that few panels of the other use is read in place where its panels are
  * full (B of a product with few rows per thread): packing would cost as much as the multiply. Work
  * is split over {@link Parallel} by whole tiles, or, for a product with few tiles and a deep k, by
- * whole blocks of k; every element of C is summed in the same order (fused multiply-adds along k
+ * whole blocks of k. A large B is packed once for all threads ({@link PackedB}: each panel by the
+ * first thread to need it), a small one by each thread for itself, and B beyond 16 MB packed is
+ * multiplied a slab of columns at a time. Every element of C is summed in the same order (fused multiply-adds along k
  * within a block, then the blocks added to C in order) whatever the thread count, the split, the
  * packing and the micro-kernel, so results are bit-identical across all of them. An
  * {@link Epilogue} (a layer's bias and activation) can transform each block of C once it is
@@ -46,6 +48,16 @@ public final class Gemm {
     /** Column panels of B per block: the packed KC×NC block of B stays in L2/L3. */
     private static final int PANELS_PER_B_BLOCK = 64;
     /**
+     * Most floats of B packed at once, shared by the threads (16 MB: n = k = 2048 in one piece);
+     * wider products are multiplied a slab of columns at a time.
+     */
+    private static final int SHARED_B_FLOATS = 1 << 22;
+    /**
+     * Fewest floats of B that the threads splitting the rows share: a smaller B (it fits in L2)
+     * each packs for itself, as a copy in its own cache is read faster than panels another core wrote.
+     */
+    private static final int SHARED_B_MIN_FLOATS = 1 << 18;
+    /**
      * Up to this many row panels of A per thread, full panels of B are read unpacked. Unpacked rows
      * of B come from L2 rather than L1 (the micro-kernel ran about a third slower), while packing
      * costs a pass over B: the two break even at about seven uses of a panel.
@@ -56,11 +68,10 @@ public final class Gemm {
     private static final int MAX_PARTIAL_PRODUCTS = 1 << 20;
 
     /**
-     * Per-thread buffers: packed A, packed B, a tile, per-block copies of C, and for panels of A
+     * Per-thread buffers: packed A, a tile, per-block copies of C, and for panels of A
      * read in place their row terms and which they are.
      */
     private static final ThreadBuffer<float[]> PACKED_A = ThreadBuffer.floats();
-    private static final ThreadBuffer<float[]> PACKED_B = ThreadBuffer.floats();
     private static final ThreadBuffer<float[]> TILE = ThreadBuffer.floats();
     private static final ThreadBuffer<float[]> PARTIALS = ThreadBuffer.floats();
     private static final ThreadBuffer<int[]> ROW_OFFSETS = ThreadBuffer.ints();
@@ -144,24 +155,57 @@ public final class Gemm {
         if (!overwrite) {
             scale(m, n, beta, c, cOffset, ldc);
         }
+        int nr = kernel.columns();
+        int slabWidth = Math.max(nr, SHARED_B_FLOATS / k / nr * nr);
+        for (int j0 = 0; j0 < n; j0 += slabWidth) {
+            int width = Math.min(slabWidth, n - j0);
+            PackedB packedB = PackedB.begin(right, k, blockDepth(k), j0, width, nr);
+            try {
+                multiplySlab(kernel, left, right, packedB, m, j0, width, k, overwrite, c, cOffset, ldc, epilogue);
+            } finally {
+                packedB.end();
+            }
+        }
+    }
+
+    /** The product's columns {@code j0 ..< j0 + width}, whose B is packed once into {@code packedB}. */
+    private static void multiplySlab(MicroKernel kernel, GemmOperand left, GemmOperand right, PackedB packedB, int m,
+                                     int j0, int width, int k, boolean overwrite, float[] c, int cOffset, int ldc,
+                                     Epilogue epilogue) {
         int mr = kernel.rows();
         int nr = kernel.columns();
+        int threads = Parallel.threads();
         int rowTiles = (m + mr - 1) / mr;
-        int columnTiles = (n + nr - 1) / nr;
+        int columnTiles = (width + nr - 1) / nr;
         int blockDepth = blockDepth(k);
         int depthBlocks = (k + blockDepth - 1) / blockDepth;
-        long work = 2L * m * n * k;
-        if (rowTiles * columnTiles < 4 * Parallel.threads() && depthBlocks > 1
-                && (long) depthBlocks * m * n <= MAX_PARTIAL_PRODUCTS) {
-            multiplyByDepthBlocks(kernel, left, right, m, n, k, blockDepth, depthBlocks, overwrite, c, cOffset, ldc,
-                    epilogue);
-        } else if (rowTiles >= columnTiles || rowTiles >= 4 * Parallel.threads()) {
-            // Split the dimension with more tiles, so that each thread gets whole tiles of C.
-            Parallel.forRange(rowTiles, work, (from, to) -> multiplyBlock(kernel, left, right, from * mr,
-                    Math.min(m, to * mr), 0, n, 0, k, blockDepth, overwrite, c, cOffset, ldc, epilogue));
+        long work = 2L * m * width * k;
+        // Where few row panels of A per thread use each panel of B (a dense layer's batch, a
+        // convolution's kernel gradient) B is read in place. Transposed B is always packed.
+        StridedMatrix inPlace = right instanceof StridedMatrix stored && !stored.transposed()
+                && (rowTiles + threads - 1) / threads <= IN_PLACE_MAX_PANELS ? stored : null;
+        Product product = new Product(kernel, left, packedB, inPlace, m, blockDepth, overwrite, c, cOffset, ldc,
+                epilogue);
+        if (rowTiles * columnTiles < 4 * threads && depthBlocks > 1
+                && (long) depthBlocks * m * width <= MAX_PARTIAL_PRODUCTS) {
+            multiplyByDepthBlocks(product, m, j0, width, k, depthBlocks);
+        } else if (rowTiles >= columnTiles || rowTiles >= 4 * threads) {
+            // Split the dimension with more tiles, so that each thread gets whole tiles of C. A large
+            // B is packed once for all threads; a small one each thread packs for itself.
+            boolean shareB = (long) k * width >= SHARED_B_MIN_FLOATS;
+            Parallel.forRange(rowTiles, work, (from, to) -> {
+                PackedB panels = shareB ? packedB : packedB.ownCopy();
+                try {
+                    multiplyBlock(product.with(panels), from * mr, Math.min(m, to * mr), j0, j0 + width, 0, k);
+                } finally {
+                    if (panels != packedB) {
+                        panels.end();
+                    }
+                }
+            });
         } else {
-            Parallel.forRange(columnTiles, work, (from, to) -> multiplyBlock(kernel, left, right, 0, m, from * nr,
-                    Math.min(n, to * nr), 0, k, blockDepth, overwrite, c, cOffset, ldc, epilogue));
+            Parallel.forRange(columnTiles, work, (from, to) -> multiplyBlock(product, 0, m, j0 + from * nr,
+                    j0 + Math.min(width, to * nr), 0, k));
         }
     }
 
@@ -171,33 +215,34 @@ public final class Gemm {
      * product into its own copy of C, and the copies are then added to C in block order — the same
      * additions in the same order as the tile-by-tile path, so the result does not change.
      */
-    private static void multiplyByDepthBlocks(MicroKernel kernel, GemmOperand left, GemmOperand right, int m, int n,
-                                              int k, int blockDepth, int depthBlocks, boolean overwrite, float[] c,
-                                              int cOffset, int ldc, Epilogue epilogue) {
-        int size = m * n;
+    private static void multiplyByDepthBlocks(Product product, int m, int j0, int width, int k, int depthBlocks) {
+        int blockDepth = product.blockDepth();
+        int size = m * width;
         float[] partials = PARTIALS.atLeast(depthBlocks * size);
-        Parallel.forRange(depthBlocks, 2L * m * n * k, (from, to) -> {
+        Parallel.forRange(depthBlocks, 2L * m * width * k, (from, to) -> {
             for (int block = from; block < to; block++) {
                 int depthFrom = block * blockDepth;
-                multiplyBlock(kernel, left, right, 0, m, 0, n, depthFrom, Math.min(k, depthFrom + blockDepth),
-                        blockDepth, true, partials, block * size, n, null);
+                // Offset by -j0: the slab's columns j0.. land at column 0 of each copy.
+                multiplyBlock(product.into(partials, block * size - j0, width), 0, m, j0, j0 + width, depthFrom,
+                        Math.min(k, depthFrom + blockDepth));
             }
         });
+        float[] c = product.c();
         for (int block = 0; block < depthBlocks; block++) {
             for (int i = 0; i < m; i++) {
-                int row = cOffset + i * ldc;
-                int source = block * size + i * n;
-                if (overwrite && block == 0) {
-                    System.arraycopy(partials, source, c, row, n);
+                int row = product.cOffset() + i * product.ldc() + j0;
+                int source = block * size + i * width;
+                if (product.overwrite() && block == 0) {
+                    System.arraycopy(partials, source, c, row, width);
                 } else {
-                    for (int j = 0; j < n; j++) {
+                    for (int j = 0; j < width; j++) {
                         c[row + j] += partials[source + j];
                     }
                 }
             }
         }
-        if (epilogue != null) {
-            epilogue.apply(c, cOffset, ldc, m, 0, n);
+        if (product.epilogue() != null) {
+            product.epilogue().apply(c, product.cOffset() + j0, product.ldc(), m, j0, width);
         }
     }
 
@@ -218,47 +263,53 @@ public final class Gemm {
     }
 
     /**
-     * Adds the product over depths {@code [depthFrom, depthTo)} (blocks of {@code blockDepth}) to rows
-     * {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C; with {@code overwrite}
-     * the first block writes them instead (C's old values are ignored).
+     * Adds the product over depths {@code [depthFrom, depthTo)} (blocks of the product's block depth)
+     * to rows {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of C; with
+     * {@code overwrite} the first block writes them instead (C's old values are ignored). Each block
+     * of B is gone through from the panel as far along its columns as {@code rowFrom} is along the
+     * rows of C, so that threads splitting the rows, starting together, pack different panels.
      */
-    private static void multiplyBlock(MicroKernel kernel, GemmOperand a, GemmOperand b, int rowFrom, int rowTo,
-                                      int columnFrom, int columnTo, int depthFrom, int depthTo, int blockDepth,
-                                      boolean overwrite, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+    private static void multiplyBlock(Product product, int rowFrom, int rowTo, int columnFrom, int columnTo,
+                                      int depthFrom, int depthTo) {
+        MicroKernel kernel = product.kernel();
+        GemmOperand a = product.a();
+        PackedB packedB = product.b();
+        StridedMatrix inPlace = product.inPlace();
+        float[] c = product.c();
+        int cOffset = product.cOffset();
+        int ldc = product.ldc();
         int mr = kernel.rows();
         int nr = kernel.columns();
         int mc = mr * PANELS_PER_A_BLOCK;
         int nc = nr * PANELS_PER_B_BLOCK;
         float[] tile = TILE.atLeast(mr * nr);
         GemmOperand.Gathered gathered = a.gathered(depthTo, (columnTo - columnFrom + nr - 1) / nr);
-        // Where few rows of A use B (a dense layer's batch or a convolution's kernel gradient, split
-        // over threads) its panels are read in place. Transposed B is always packed.
-        StridedMatrix inPlace = b instanceof StridedMatrix stored && !stored.transposed()
-                && rowTo - rowFrom <= IN_PLACE_MAX_PANELS * mr ? stored : null;
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
-            for (int p0 = depthFrom; p0 < depthTo; p0 += blockDepth) {
-                int depth = Math.min(blockDepth, depthTo - p0);
-                int inPlaceColumns = inPlace != null ? inPlaceWidth(inPlace, p0 + depth - 1, j0, width, nr) : 0;
-                float[] packedB = PACKED_B.atLeast(depth * roundUp(width - inPlaceColumns, nr));
-                packB(b, p0, depth, j0 + inPlaceColumns, width - inPlaceColumns, nr, packedB);
+            int panels = (width + nr - 1) / nr;
+            int firstPanel = (int) ((long) rowFrom * panels / product.rows());
+            for (int p0 = depthFrom; p0 < depthTo; p0 += product.blockDepth()) {
+                int depth = Math.min(product.blockDepth(), depthTo - p0);
+                int inPlaceColumns = inPlace != null ? inPlace.inPlaceWidth(p0 + depth - 1, j0, width, nr) : 0;
+                boolean first = product.overwrite() && p0 == depthFrom;
                 for (int i0 = rowFrom; i0 < rowTo; i0 += mc) {
                     int height = Math.min(mc, rowTo - i0);
                     float[] packedA = PACKED_A.atLeast(depth * roundUp(height, mr));
                     int[] rowOffsets = ROW_OFFSETS.atLeast(roundUp(height, mr));
                     boolean[] gatheredPanels = GATHERED_PANELS.atLeast(height / mr + 1);
                     prepareA(a, gathered != null, i0, height, p0, depth, mr, packedA, rowOffsets, gatheredPanels);
-                    for (int jr = 0; jr < width; jr += nr) {
+                    for (int panel = 0; panel < panels; panel++) {
+                        int jr = (firstPanel + panel) % panels * nr;
                         int tileWidth = Math.min(nr, width - jr);
                         boolean bStored = jr < inPlaceColumns;
-                        float[] bData = bStored ? inPlace.data() : packedB;
-                        int bIndex = bStored ? inPlace.index(p0, j0 + jr) : (jr - inPlaceColumns) * depth;
+                        float[] bData = bStored ? inPlace.data() : packedB.data();
+                        int bIndex = bStored ? inPlace.index(p0, j0 + jr) : packedB.panel(p0, j0 + jr);
                         int bDepthStep = bStored ? inPlace.stride() : nr;
                         for (int ir = 0; ir < height; ir += mr) {
                             int tileHeight = Math.min(mr, height - ir);
                             // A whole tile that overwrites C is written to C directly; the rest go
                             // through the tile buffer, which is added to C or copied where it fits.
-                            boolean direct = overwrite && p0 == depthFrom && tileHeight == mr && tileWidth == nr;
+                            boolean direct = first && tileHeight == mr && tileWidth == nr;
                             int cTile = cOffset + (i0 + ir) * ldc + j0 + jr;
                             float[] out = direct ? c : tile;
                             int outOffset = direct ? cTile : 0;
@@ -272,11 +323,12 @@ public final class Gemm {
                                         outStride);
                             }
                             if (!direct) {
-                                storeTile(tile, nr, overwrite && p0 == depthFrom, c, cTile, ldc, tileHeight, tileWidth);
+                                storeTile(tile, nr, first, c, cTile, ldc, tileHeight, tileWidth);
                             }
                         }
-                        if (epilogue != null && p0 + depth == depthTo) {
-                            epilogue.apply(c, cOffset + i0 * ldc + j0 + jr, ldc, height, j0 + jr, tileWidth);
+                        if (product.epilogue() != null && p0 + depth == depthTo) {
+                            product.epilogue().apply(c, cOffset + i0 * ldc + j0 + jr, ldc, height, j0 + jr,
+                                    tileWidth);
                         }
                     }
                 }
@@ -285,15 +337,21 @@ public final class Gemm {
     }
 
     /**
-     * How many of the {@code width} columns from {@code j0} of a stored B are read in place: its
-     * full panels, and a ragged last one too where reading a whole panel width along its last row
-     * {@code lastRow} stays inside the array. The columns past the edge are then the next row's
-     * values; they fill only columns of the tile that are never stored (such a tile goes through
-     * the tile buffer), so a narrow layer's B needs no packing pass.
+     * What stays the same over one product's blocks: the kernel, A, B packed (or read in place), the
+     * number of rows of C, C itself and what is done to its blocks.
      */
-    private static int inPlaceWidth(StridedMatrix b, int lastRow, int j0, int width, int nr) {
-        int full = width / nr * nr;
-        return full < width && b.index(lastRow, j0 + full) + nr <= b.data().length ? width : full;
+    private record Product(MicroKernel kernel, GemmOperand a, PackedB b, StridedMatrix inPlace, int rows,
+                           int blockDepth, boolean overwrite, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        /** The same product with B's panels from {@code panels}. */
+        Product with(PackedB panels) {
+            return panels == b ? this
+                    : new Product(kernel, a, panels, inPlace, rows, blockDepth, overwrite, c, cOffset, ldc, epilogue);
+        }
+
+        /** The same product written, without epilogue, into another array (a depth block's own copy of C). */
+        Product into(float[] copy, int copyOffset, int copyStride) {
+            return new Product(kernel, a, b, inPlace, rows, blockDepth, true, copy, copyOffset, copyStride, null);
+        }
     }
 
     /** Adds (or with {@code overwrite} copies) the valid {@code height × width} part of a tile to C. */
@@ -326,15 +384,6 @@ public final class Gemm {
             if (!inPlace) {
                 a.packRows(i0 + row, rows, p0, depth, rowsPerPanel, packed, row * depth);
             }
-        }
-    }
-
-    /** Packs {@code op(B)[p0 : p0+depth, j0 : j0+width]} as column panels {@code columnsPerPanel} wide. */
-    private static void packB(GemmOperand b, int p0, int depth, int j0, int width, int columnsPerPanel,
-                              float[] packed) {
-        for (int column = 0; column < width; column += columnsPerPanel) {
-            b.packColumns(p0, depth, j0 + column, Math.min(columnsPerPanel, width - column), columnsPerPanel, packed,
-                    column * depth);
         }
     }
 

@@ -17,6 +17,18 @@ record StridedMatrix(float[] data, int offset, int stride, boolean transposed) i
     }
 
     /**
+     * How many of the {@code width} columns from {@code j0} of this matrix as B are read in place: its
+     * full panels, and a ragged last one too where reading a whole panel width along its last row
+     * {@code lastRow} stays inside the array. The columns past the edge are then the next row's
+     * values; they fill only columns of the tile that are never stored (such a tile goes through
+     * the tile buffer), so a narrow layer's B needs no packing pass.
+     */
+    int inPlaceWidth(int lastRow, int j0, int width, int panelWidth) {
+        int full = width / panelWidth * panelWidth;
+        return full < width && index(lastRow, j0 + full) + panelWidth <= data.length ? width : full;
+    }
+
+    /**
      * A stored matrix is a row term plus a column term, {@code index(row, 0)} and the column times
      * its step (1, or the stride when transposed). Read in place where each panel has a single use
      * (a 20-unit layer over 10,000 points: 26–30 -> 34–40 GFLOP/s); with two uses packing was

@@ -2,6 +2,7 @@ package org.noether.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
@@ -166,6 +167,78 @@ class GemmTest {
             }
         }
         assertEquals(3, Parallel.threads());
+    }
+
+    @Test
+    void largeOperandsAreSharedByTheThreadsAndCutIntoSlabs() {
+        // B of 270,400 floats is packed once for the threads splitting 80 rows; B of 4.4 M floats (more than 4 M) is
+        // multiplied 1,984 columns at a time, and so is a deep product split by blocks of k (slabs of
+        // 32 columns, the second one 8 wide).
+        int[][] shapes = {{80, 520, 520}, {7, 2100, 2100}, {20, 40, 110_000}};
+        for (int[] shape : shapes) {
+            for (boolean transB : new boolean[] {false, true}) {
+                float[] reference = null;
+                for (int threads = 1; threads <= 3; threads++) {
+                    Parallel.setThreads(threads);
+                    float[] c = checkedProduct(shape[0], shape[1], shape[2], transB);
+                    if (reference == null) {
+                        reference = c;
+                    } else {
+                        assertArrayEquals(reference, c, Arrays.toString(shape) + " transB=" + transB + " on "
+                                + threads + " threads");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aProductWhosePackingFailsLeavesTheNextOneUnharmed() {
+        GemmOperand failing = new GemmOperand() {
+            @Override
+            public float get(int row, int column) {
+                throw new IllegalStateException("unreadable operand");
+            }
+        };
+        float[] a = new float[64 * 600];
+        float[] c = new float[64 * 600];
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> Gemm.multiply(new StridedMatrix(a, 0, 600, false), failing, 64, 600, 600, 0f, c, 0, 600,
+                            null));
+            assertEquals("unreadable operand", thrown.getMessage());
+            check(new SplittableRandom(5), 64, 600, 600, false, false, 0f, 0);
+        }
+    }
+
+    /**
+     * C = A·op(B) for random operands, every 97th column and the last checked against the reference
+     * like {@link #check}; the operands are the same whatever the thread count (seeded by the shape).
+     */
+    private static float[] checkedProduct(int m, int n, int k, boolean transB) {
+        SplittableRandom random = new SplittableRandom(31L * m + 17L * n + k + (transB ? 1 : 0));
+        float[] a = fill(random, m * k);
+        float[] b = fill(random, k * n);
+        float[] c = new float[m * n];
+        Gemm.sgemm(false, transB, m, n, k, a, 0, k, b, 0, transB ? k : n, 0f, c, 0, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j = j == n - 1 ? n : Math.min(n - 1, j + 97)) {
+                double sum = 0;
+                double bound = 0;
+                for (int p = 0; p < k; p++) {
+                    double product = (double) a[i * k + p] * b[transB ? j * k + p : p * n + j];
+                    sum += product;
+                    bound += Math.abs(product);
+                }
+                double tolerance = (k + 1) * 0x1p-23 * bound;
+                if (!(Math.abs(c[i * n + j] - sum) <= tolerance)) {
+                    fail(m + "×" + n + "×" + k + " transB=" + transB + ": C[" + i + ", " + j + "] = "
+                            + c[i * n + j] + ", expected " + sum);
+                }
+            }
+        }
+        return c;
     }
 
     private static float[] concat(float[] first, float[] second) {
