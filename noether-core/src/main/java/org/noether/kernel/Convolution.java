@@ -78,8 +78,9 @@ public final class Convolution {
             ConvPatches target = ConvPatches.of(g, dx, group, false);
             // Each task takes whole images, a few at a time: their patch gradients are computed into
             // a buffer that stays in cache and are scattered back at once. Windows overlap within an
-            // image, never across images, so tasks never add to the same pixel.
-            Parallel.forRange(g.batch(), 2L * g.batch() * perImage * filters, (from, to) -> {
+            // image, never across images, so tasks never add to the same pixel. A thread that
+            // finishes early takes chunks from the end of the other's images.
+            Parallel.forRange(g.batch(), imagesPerChunk, 2L * g.batch() * perImage * filters, (from, to) -> {
                 float[] patches = PATCHES.atLeast(imagesPerChunk * (int) perImage);
                 for (int image = from; image < to; image += imagesPerChunk) {
                     int count = Math.min(imagesPerChunk, to - image);

@@ -184,27 +184,20 @@ public final class Gemm {
         // convolution's kernel gradient) B is read in place. Transposed B is always packed.
         StridedMatrix inPlace = right instanceof StridedMatrix stored && !stored.transposed()
                 && (rowTiles + threads - 1) / threads <= IN_PLACE_MAX_PANELS ? stored : null;
-        Product product = new Product(kernel, left, packedB, inPlace, m, blockDepth, overwrite, c, cOffset, ldc,
+        Product product = new Product(kernel, left, inPlace, m, blockDepth, overwrite, c, cOffset, ldc,
                 epilogue);
         if (rowTiles * columnTiles < 4 * threads && depthBlocks > 1
                 && (long) depthBlocks * m * width <= MAX_PARTIAL_PRODUCTS) {
-            multiplyByDepthBlocks(product, m, j0, width, k, depthBlocks);
+            multiplyByDepthBlocks(product, packedB, m, j0, width, k, depthBlocks);
         } else if (rowTiles >= columnTiles || rowTiles >= 4 * threads) {
             // Split the dimension with more tiles, so that each thread gets whole tiles of C. A large
             // B is packed once for all threads; a small one each thread packs for itself.
             boolean shareB = (long) k * width >= SHARED_B_MIN_FLOATS;
-            Parallel.forRange(rowTiles, work, (from, to) -> {
-                PackedB panels = shareB ? packedB : packedB.ownCopy();
-                try {
-                    multiplyBlock(product.with(panels), from * mr, Math.min(m, to * mr), j0, j0 + width, 0, k);
-                } finally {
-                    if (panels != packedB) {
-                        panels.end();
-                    }
-                }
-            });
+            // A thread that finishes early takes blocks of rows from the end of the other's range.
+            Parallel.forRange(rowTiles, PANELS_PER_A_BLOCK, work, (from, to) -> multiplyBlock(product,
+                    shareB ? packedB : packedB.ownCopy(), from * mr, Math.min(m, to * mr), j0, j0 + width, 0, k));
         } else {
-            Parallel.forRange(columnTiles, work, (from, to) -> multiplyBlock(product, 0, m, j0 + from * nr,
+            Parallel.forRange(columnTiles, work, (from, to) -> multiplyBlock(product, packedB, 0, m, j0 + from * nr,
                     j0 + Math.min(width, to * nr), 0, k));
         }
     }
@@ -215,7 +208,8 @@ public final class Gemm {
      * product into its own copy of C, and the copies are then added to C in block order — the same
      * additions in the same order as the tile-by-tile path, so the result does not change.
      */
-    private static void multiplyByDepthBlocks(Product product, int m, int j0, int width, int k, int depthBlocks) {
+    private static void multiplyByDepthBlocks(Product product, PackedB packedB, int m, int j0, int width, int k,
+                                              int depthBlocks) {
         int blockDepth = product.blockDepth();
         int size = m * width;
         float[] partials = PARTIALS.atLeast(depthBlocks * size);
@@ -223,8 +217,8 @@ public final class Gemm {
             for (int block = from; block < to; block++) {
                 int depthFrom = block * blockDepth;
                 // Offset by -j0: the slab's columns j0.. land at column 0 of each copy.
-                multiplyBlock(product.into(partials, block * size - j0, width), 0, m, j0, j0 + width, depthFrom,
-                        Math.min(k, depthFrom + blockDepth));
+                multiplyBlock(product.into(partials, block * size - j0, width), packedB, 0, m, j0, j0 + width,
+                        depthFrom, Math.min(k, depthFrom + blockDepth));
             }
         });
         float[] c = product.c();
@@ -269,11 +263,10 @@ public final class Gemm {
      * of B is gone through from the panel as far along its columns as {@code rowFrom} is along the
      * rows of C, so that threads splitting the rows, starting together, pack different panels.
      */
-    private static void multiplyBlock(Product product, int rowFrom, int rowTo, int columnFrom, int columnTo,
-                                      int depthFrom, int depthTo) {
+    private static void multiplyBlock(Product product, PackedB packedB, int rowFrom, int rowTo, int columnFrom,
+                                      int columnTo, int depthFrom, int depthTo) {
         MicroKernel kernel = product.kernel();
         GemmOperand a = product.a();
-        PackedB packedB = product.b();
         StridedMatrix inPlace = product.inPlace();
         float[] c = product.c();
         int cOffset = product.cOffset();
@@ -337,20 +330,14 @@ public final class Gemm {
     }
 
     /**
-     * What stays the same over one product's blocks: the kernel, A, B packed (or read in place), the
+     * What stays the same over one product's blocks: the kernel, A, B where it is read in place, the
      * number of rows of C, C itself and what is done to its blocks.
      */
-    private record Product(MicroKernel kernel, GemmOperand a, PackedB b, StridedMatrix inPlace, int rows,
+    private record Product(MicroKernel kernel, GemmOperand a, StridedMatrix inPlace, int rows,
                            int blockDepth, boolean overwrite, float[] c, int cOffset, int ldc, Epilogue epilogue) {
-        /** The same product with B's panels from {@code panels}. */
-        Product with(PackedB panels) {
-            return panels == b ? this
-                    : new Product(kernel, a, panels, inPlace, rows, blockDepth, overwrite, c, cOffset, ldc, epilogue);
-        }
-
         /** The same product written, without epilogue, into another array (a depth block's own copy of C). */
         Product into(float[] copy, int copyOffset, int copyStride) {
-            return new Product(kernel, a, b, inPlace, rows, blockDepth, true, copy, copyOffset, copyStride, null);
+            return new Product(kernel, a, inPlace, rows, blockDepth, true, copy, copyOffset, copyStride, null);
         }
     }
 

@@ -2,6 +2,7 @@ package org.noether.kernel;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The right operand of one product, {@code op(B)[0 : k, columnFrom : columnFrom + width]}, packed
@@ -17,13 +18,17 @@ import java.lang.invoke.VarHandle;
  * {@code d} holds its panels one after the other, panel {@code j} being {@code depth_d × panelWidth}
  * floats, row by row. A panel's state is the product's number once it is packed, minus that number
  * while a thread packs it; any other value means not yet packed (left over from earlier products).
+ * A thread's own copy ({@link #ownCopy}) has the same layout and numbering.
  *
  * <pre>{@code PackedB panels = PackedB.begin(b, k, blockDepth, 0, n, 32); ... panels.end();}</pre>
  */
 final class PackedB {
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(long[].class);
-    /** Each calling thread keeps its buffers from product to product. */
+    /** Each calling thread keeps its buffers from product to product, and so does each copy. */
     private static final ThreadLocal<PackedB> OF_CALLER = ThreadLocal.withInitial(PackedB::new);
+    private static final ThreadLocal<PackedB> COPIES = ThreadLocal.withInitial(PackedB::new);
+    /** Numbers products, so that a panel state or a copy can only belong to the one it says. */
+    private static final AtomicLong PRODUCTS = new AtomicLong();
 
     private float[] packed = new float[0];
     private long[] states = new long[0];
@@ -31,6 +36,8 @@ final class PackedB {
     private boolean inUse;
     private Thread owner;
     private GemmOperand operand;
+    /** For a thread's copy, the product's panels, whose operand it packs. */
+    private PackedB source;
     private int depth;
     private int blockDepth;
     private int columnFrom;
@@ -53,33 +60,45 @@ final class PackedB {
         panels.inUse = true;
         panels.owner = Thread.currentThread();
         panels.operand = b;
-        panels.depth = depth;
-        panels.blockDepth = blockDepth;
-        panels.columnFrom = columnFrom;
-        panels.width = width;
-        panels.panelWidth = panelWidth;
-        panels.panels = (width + panelWidth - 1) / panelWidth;
-        int depthBlocks = (depth + blockDepth - 1) / blockDepth;
-        if (panels.packed.length < depth * panels.panels * panelWidth) {
-            panels.packed = new float[depth * panels.panels * panelWidth];
-        }
-        if (panels.states.length < depthBlocks * panels.panels) {
-            // Fresh states are all 0, a number no product has: every panel reads as not packed.
-            panels.states = new long[depthBlocks * panels.panels];
-        }
-        panels.product++;
+        panels.shape(depth, blockDepth, columnFrom, width, panelWidth);
+        panels.product = PRODUCTS.incrementAndGet();
         return panels;
+    }
+
+    private void shape(int depth, int blockDepth, int columnFrom, int width, int panelWidth) {
+        this.depth = depth;
+        this.blockDepth = blockDepth;
+        this.columnFrom = columnFrom;
+        this.width = width;
+        this.panelWidth = panelWidth;
+        this.panels = (width + panelWidth - 1) / panelWidth;
+        int depthBlocks = (depth + blockDepth - 1) / blockDepth;
+        if (packed.length < depth * panels * panelWidth) {
+            packed = new float[depth * panels * panelWidth];
+        }
+        if (states.length < depthBlocks * panels) {
+            // Fresh states are all 0, a number no product has: every panel reads as not packed.
+            states = new long[depthBlocks * panels];
+        }
     }
 
     /**
      * The panels the calling thread is to use: these, if begun on this thread; else the thread's
-     * own packing of the same operand, begun here, which the caller must {@link #end}. Threads that
-     * reuse a small B many times do better with their own copy, in their own cache, than reading
-     * panels another core wrote (a 128×784 B used by 64 rows: 10% slower shared).
+     * own copy, packed as it needs them and kept for the rest of the product. Threads that reuse a
+     * small B many times do better with their own copy, in their own cache, than reading panels
+     * another core wrote (a 128×784 B used by 64 rows: 10% slower shared).
      */
     PackedB ownCopy() {
-        return Thread.currentThread() == owner ? this
-                : begin(operand, depth, blockDepth, columnFrom, width, panelWidth);
+        if (Thread.currentThread() == owner) {
+            return this;
+        }
+        PackedB copy = COPIES.get();
+        if (copy.source != this || copy.product != product) {
+            copy.source = this;
+            copy.shape(depth, blockDepth, columnFrom, width, panelWidth);
+            copy.product = product;
+        }
+        return copy;
     }
 
     /** Ends the product: the operand is no longer referenced and the buffers may be reused. */
@@ -113,7 +132,8 @@ final class PackedB {
             boolean packedIt = false;
             try {
                 int columns = Math.min(panelWidth, columnFrom + width - column);
-                operand.packColumns(p0, rows, column, columns, panelWidth, packed, start);
+                (source == null ? operand : source.operand).packColumns(p0, rows, column, columns, panelWidth, packed,
+                        start);
                 packedIt = true;
             } finally {
                 // A failed packing leaves the panel to be packed again, so that no thread waits forever.

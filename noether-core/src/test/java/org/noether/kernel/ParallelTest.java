@@ -3,6 +3,7 @@ package org.noether.kernel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +55,42 @@ class ParallelTest {
             });
         }
         assertEquals(2, threadNames.size(), "ran on " + threadNames.keySet());
+    }
+
+    @Test
+    void aThreadThatFinishesEarlyTakesGrainsFromTheOthersRange() {
+        // The caller's first grain is slow: the worker goes through its own half, then takes the
+        // caller's remaining grains from the end, each at most 5 indices.
+        Parallel.setThreads(2);
+        String caller = Thread.currentThread().getName();
+        boolean stolen = false;
+        for (int repeat = 0; repeat < 20 && !stolen; repeat++) {
+            int[] visits = new int[100];
+            AtomicInteger byWorkerInCallersHalf = new AtomicInteger();
+            Parallel.forRange(100, 5, BIG, (from, to) -> {
+                assertTrue(to - from <= 5 && from < to, "grain " + from + ".." + to);
+                boolean onCaller = Thread.currentThread().getName().equals(caller);
+                if (onCaller && from == 0) {
+                    long until = System.nanoTime() + 20_000_000;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                }
+                for (int i = from; i < to; i++) {
+                    synchronized (visits) {
+                        visits[i]++;
+                    }
+                    if (!onCaller && i < 50) {
+                        byWorkerInCallersHalf.incrementAndGet();
+                    }
+                }
+            });
+            int[] once = new int[100];
+            java.util.Arrays.fill(once, 1);
+            assertArrayEquals(once, visits, "every index exactly once");
+            stolen = byWorkerInCallersHalf.get() > 0;
+        }
+        assertTrue(stolen, "the worker never took grains of the caller's half");
     }
 
     @Test
