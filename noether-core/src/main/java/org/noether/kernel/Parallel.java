@@ -115,6 +115,8 @@ public final class Parallel {
      * is called once per grain, so it must accept any contiguous ranges.
      *
      * <pre>{@code Parallel.forRange(rowTiles, 24, work, (from, to) -> multiplyRows(from, to));}</pre>
+     *
+     * @param grain most indices per call of the body (at least 1)
      */
     public static void forRange(int count, int grain, long totalWork, RangeBody body) {
         int tasks = (int) Math.min(Math.min(threads, count), Math.max(1, totalWork / MIN_WORK_PER_TASK));
