@@ -213,7 +213,7 @@ public final class Gemm {
         int blockDepth = product.blockDepth();
         int size = m * width;
         float[] partials = PARTIALS.atLeast(depthBlocks * size);
-        Parallel.forRange(depthBlocks, 2L * m * width * k, (from, to) -> {
+        Parallel.forRange(depthBlocks, 1, 2L * m * width * k, (from, to) -> {
             for (int block = from; block < to; block++) {
                 int depthFrom = block * blockDepth;
                 // Offset by -j0: the slab's columns j0.. land at column 0 of each copy.
