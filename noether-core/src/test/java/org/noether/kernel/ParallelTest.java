@@ -42,7 +42,7 @@ class ParallelTest {
     @Test
     void rangesThatTakeTimeRunOnEveryThread() {
         // Two threads, as many as these machines have cores: a range the worker has not started
-        // within 2 ms is taken back by the caller, so a third thread might rarely get one.
+        // within 2 ms is taken over by the caller, so a third thread might rarely get one.
         Parallel.setThreads(2);
         ConcurrentHashMap<String, Boolean> threadNames = new ConcurrentHashMap<>();
         for (int repeat = 0; repeat < 50 && threadNames.size() < 2; repeat++) {
