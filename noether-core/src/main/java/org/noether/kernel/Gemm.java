@@ -221,22 +221,12 @@ public final class Gemm {
                         depthFrom, Math.min(k, depthFrom + blockDepth));
             }
         });
-        float[] c = product.c();
         for (int block = 0; block < depthBlocks; block++) {
-            for (int i = 0; i < m; i++) {
-                int row = product.cOffset() + i * product.ldc() + j0;
-                int source = block * size + i * width;
-                if (product.overwrite() && block == 0) {
-                    System.arraycopy(partials, source, c, row, width);
-                } else {
-                    for (int j = 0; j < width; j++) {
-                        c[row + j] += partials[source + j];
-                    }
-                }
-            }
+            addBlock(partials, block * size, width, product.overwrite() && block == 0, product.c(),
+                    product.cOffset() + j0, product.ldc(), m, width);
         }
         if (product.epilogue() != null) {
-            product.epilogue().apply(c, product.cOffset() + j0, product.ldc(), m, j0, width);
+            product.epilogue().apply(product.c(), product.cOffset() + j0, product.ldc(), m, j0, width);
         }
     }
 
@@ -316,7 +306,7 @@ public final class Gemm {
                                         outStride);
                             }
                             if (!direct) {
-                                storeTile(tile, nr, first, c, cTile, ldc, tileHeight, tileWidth);
+                                addBlock(tile, 0, nr, first, c, cTile, ldc, tileHeight, tileWidth);
                             }
                         }
                         if (product.epilogue() != null && p0 + depth == depthTo) {
@@ -341,17 +331,21 @@ public final class Gemm {
         }
     }
 
-    /** Adds (or with {@code overwrite} copies) the valid {@code height × width} part of a tile to C. */
-    private static void storeTile(float[] tile, int nr, boolean overwrite, float[] c, int cOffset, int ldc,
-                                  int height, int width) {
+    /**
+     * Adds (or with {@code overwrite} copies) a {@code height × width} block, whose rows start
+     * {@code blockStride} apart from {@code block[blockOffset]}, to C: a tile's valid part, or a
+     * block of k's copy of C.
+     */
+    private static void addBlock(float[] block, int blockOffset, int blockStride, boolean overwrite, float[] c,
+                                 int cOffset, int ldc, int height, int width) {
         for (int i = 0; i < height; i++) {
             int row = cOffset + i * ldc;
-            int source = i * nr;
+            int source = blockOffset + i * blockStride;
             if (overwrite) {
-                System.arraycopy(tile, source, c, row, width);
+                System.arraycopy(block, source, c, row, width);
             } else {
                 for (int j = 0; j < width; j++) {
-                    c[row + j] += tile[source + j];
+                    c[row + j] += block[source + j];
                 }
             }
         }

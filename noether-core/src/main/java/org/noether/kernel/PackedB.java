@@ -92,7 +92,8 @@ final class PackedB {
             return this;
         }
         PackedB copy = COPIES.get();
-        if (copy.source != this || copy.product != product) {
+        // Product numbers are unique across all threads' panels: equal numbers mean this product.
+        if (copy.product != product) {
             copy.source = this;
             copy.shape(depth, blockDepth, columnFrom, width, panelWidth);
             copy.product = product;
@@ -139,8 +140,8 @@ final class PackedB {
             }
             return start;
         }
-        while ((long) STATE.getAcquire(states, state) != product) {
-            if ((long) STATE.getAcquire(states, state) == 0L) {
+        for (long seen = current; seen != product; seen = (long) STATE.getAcquire(states, state)) {
+            if (seen == 0L) {
                 return panel(p0, column);
             }
             Thread.onSpinWait();
