@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The two convolutions of the Keras tutorial CNN at batch 64, NHWC: {@code conv1} 28×28×1 → 26×26×32
- * and {@code conv2} 13×13×32 → 11×11×64, both 3×3 valid; the forward pass and both gradients.
+ * and {@code conv2} 13×13×32 → 11×11×64, both 3×3 valid; and a MobileNet-style {@code depthwise}
+ * 3×3 'same' convolution of 28×28×32 (32 groups of one channel). The forward pass and both
+ * gradients.
  *
  * <pre>{@code ./noether jmh ConvolutionBenchmark -p layer=conv2}</pre>
  */
@@ -33,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ConvolutionBenchmark {
-    @Param({"conv1", "conv2"})
+    @Param({"conv1", "conv2", "depthwise"})
     public String layer;
 
     @Param({"64"})
@@ -49,10 +51,19 @@ public class ConvolutionBenchmark {
 
     @Setup
     public void setUp() {
-        int[] input = layer.equals("conv1") ? new int[] {batch, 28, 28, 1} : new int[] {batch, 13, 13, 32};
-        int[] kernelShape = layer.equals("conv1") ? new int[] {3, 3, 1, 32} : new int[] {3, 3, 32, 64};
+        int[] input = switch (layer) {
+            case "conv1" -> new int[] {batch, 28, 28, 1};
+            case "conv2" -> new int[] {batch, 13, 13, 32};
+            default -> new int[] {batch, 28, 28, 32};
+        };
+        int[] kernelShape = switch (layer) {
+            case "conv1" -> new int[] {3, 3, 1, 32};
+            case "conv2" -> new int[] {3, 3, 32, 64};
+            default -> new int[] {3, 3, 1, 32};
+        };
+        boolean depthwise = layer.equals("depthwise");
         geometry = ConvGeometry.convolution(layer, input, kernelShape, new int[] {1, 1}, new int[] {1, 1},
-                Padding.valid(), Boundary.ZEROS, 1);
+                depthwise ? Padding.same() : Padding.valid(), Boundary.ZEROS, depthwise ? 32 : 1);
         Rng rng = new Rng(0);
         x = Tensor.uniform(Shape.of(input), 0, 1, rng).data();
         kernel = Tensor.uniform(Shape.of(kernelShape), -0.1, 0.1, rng).data();

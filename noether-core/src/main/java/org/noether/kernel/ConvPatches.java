@@ -194,6 +194,15 @@ final class ConvPatches implements GemmOperand {
         return source < 0 ? 0f : x[source + channel];
     }
 
+    /**
+     * Where tap {@code tap} of window {@code row} reads the group's first channel in the array, or -1
+     * where the boundary puts zeros.
+     */
+    int tapSource(int row, int tap) {
+        int origin = origins[row];
+        return origin >= 0 ? origin + taps[tap * channels] : borderTap(origin, tap);
+    }
+
     /** Where tap {@code tap} of the border window with this (negative) origin reads, or -1 for zeros. */
     private int borderTap(int origin, int tap) {
         return borderTaps[(-1 - origin) * tapCount + tap];
@@ -270,10 +279,9 @@ final class ConvPatches implements GemmOperand {
     void addBack(float[] patches, int firstRow, int rowFrom, int rowTo) {
         int patchSize = tapCount * channels;
         for (int row = rowFrom; row < rowTo; row++) {
-            int origin = origins[row];
             int source = (row - firstRow) * patchSize;
             for (int tap = 0; tap < tapCount; tap++, source += channels) {
-                int target = origin >= 0 ? origin + taps[tap * channels] : borderTap(origin, tap);
+                int target = tapSource(row, tap);
                 if (target >= 0) {
                     ROWS.addRun(patches, source, x, target, channels);
                 }

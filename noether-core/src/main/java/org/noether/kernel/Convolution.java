@@ -9,10 +9,12 @@ package org.noether.kernel;
  * <p>The patches form a matrix {@code [positions, KH·KW·C]} whose columns are in the kernel's own
  * order, so the kernel {@code [KH, KW, C, K]} is already the right-hand matrix and the product
  * lands in NHWC order: no transposes anywhere. Each group of a grouped convolution is a column
- * block of the patches, kernel and output. The forward product and the kernel gradient
- * ({@code patchesᵀ·dy}) read the patches without storing them ({@link ConvPatches}); the input
- * gradient is {@code dy·kernelᵀ}, a patch matrix that is stored and scattered back (col2im) through
- * the same index map, including periodic and reflected borders.
+ * block of the patches, kernel and output; one with a single input and output channel per group
+ * (depthwise) is computed directly, a pixel's channels at a time ({@link DepthwiseConvolution}).
+ * The forward product and the kernel gradient ({@code patchesᵀ·dy}) read the patches without
+ * storing them ({@link ConvPatches}); the input gradient is {@code dy·kernelᵀ}, a patch matrix that
+ * is stored and scattered back (col2im) through the same index map, including periodic and
+ * reflected borders.
  *
  * <p>The input gradient works in chunks of whole images so that its patch matrix stays in cache,
  * and the scatter of one chunk never races with another's.
@@ -44,6 +46,10 @@ public final class Convolution {
      */
     public static void forward(ConvGeometry g, float[] x, float[] kernel, float[] bias, ChannelBias.Function function,
                                float[] y) {
+        if (DepthwiseConvolution.applies(g)) {
+            DepthwiseConvolution.forward(g, x, kernel, bias, function, y);
+            return;
+        }
         float[] offsets = bias != null ? bias : Scratch.zeros(g.outputChannels());
         int rows = g.batch() * g.outputPositions();
         for (int group = 0; group < g.groups(); group++) {
@@ -58,6 +64,10 @@ public final class Convolution {
 
     /** {@code dx = ∂/∂x ⟨dy, conv(x, kernel)⟩}: {@code dy·kernelᵀ} scattered back; {@code dx} is overwritten. */
     public static void inputGradient(ConvGeometry g, float[] dy, float[] kernel, float[] dx) {
+        if (DepthwiseConvolution.applies(g)) {
+            DepthwiseConvolution.inputGradient(g, dy, kernel, dx);
+            return;
+        }
         int positions = g.outputPositions();
         int patchSize = g.patchSize();
         int filters = g.groupOutputChannels();
@@ -98,6 +108,10 @@ public final class Convolution {
 
     /** {@code dkernel = ∂/∂kernel ⟨dy, conv(x, kernel)⟩ = patchesᵀ·dy}; {@code dkernel} is overwritten. */
     public static void kernelGradient(ConvGeometry g, float[] x, float[] dy, float[] dkernel) {
+        if (DepthwiseConvolution.applies(g)) {
+            DepthwiseConvolution.kernelGradient(g, x, dy, dkernel);
+            return;
+        }
         int rows = g.batch() * g.outputPositions();
         for (int group = 0; group < g.groups(); group++) {
             int firstChannel = group * g.groupOutputChannels();

@@ -78,4 +78,15 @@ final class VectorChannelRows implements ChannelRows {
         }
         ChannelRows.PLAIN.addRun(from, fromOffset + whole, to, toOffset + whole, length - whole);
     }
+
+    @Override
+    public void multiplyAdd(float[] a, int aOffset, float[] b, int bOffset, float[] to, int toOffset, int length) {
+        int whole = FLOATS.loopBound(length);
+        for (int i = 0; i < whole; i += FLOATS.length()) {
+            FloatVector.fromArray(FLOATS, a, aOffset + i)
+                    .fma(FloatVector.fromArray(FLOATS, b, bOffset + i), FloatVector.fromArray(FLOATS, to, toOffset + i))
+                    .intoArray(to, toOffset + i);
+        }
+        ChannelRows.PLAIN.multiplyAdd(a, aOffset + whole, b, bOffset + whole, to, toOffset + whole, length - whole);
+    }
 }

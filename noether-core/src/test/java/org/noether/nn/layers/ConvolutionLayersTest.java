@@ -51,6 +51,11 @@ class ConvolutionLayersTest {
                         Shape.of(6, 6, 1), Shape.of(2, 2, 2)),
                 Arguments.of("Conv2D groups 2", (Supplier<Layer>) () -> withBias(new Conv2D(4, 3).groups(2)),
                         Shape.of(4, 4, 4), Shape.of(2, 2, 4)),
+                Arguments.of("Conv2D depthwise (groups = channels = filters)", (Supplier<Layer>) () -> withBias(
+                        new Conv2D(3, 3).groups(3)), Shape.of(5, 5, 3), Shape.of(3, 3, 3)),
+                Arguments.of("Conv2D depthwise, stride 2 same, periodic, tanh", (Supplier<Layer>) () -> withBias(
+                        new Conv2D(4, 3, "tanh").strides(2).padding("same").boundary(Boundary.PERIODIC).groups(4)),
+                        Shape.of(5, 6, 4), Shape.of(3, 3, 4)),
                 Arguments.of("Conv2D full padding", (Supplier<Layer>) () -> withBias(new Conv2D(1, 2).padding("full")),
                         Shape.of(3, 3, 1), Shape.of(4, 4, 1)),
                 Arguments.of("Conv2D explicit padding, periodic", (Supplier<Layer>) () -> withBias(new Conv2D(2, 3)
