@@ -18,10 +18,10 @@ import java.util.Arrays;
  * Ragged edges are packed with zeros; a tile is computed into a scratch tile and then added to C
  * (or, whole and overwriting, stored into C directly), so no slow path handles the edges. Operands
  * need not be stored matrices ({@link GemmOperand}: a convolution's patches are gathered as they
- * are packed). An operand that few panels of the other use is read in place where its panels are
- * full (B of a product with few rows per thread): packing would cost as much as the multiply. Work
- * is split over {@link Parallel} by whole tiles, or, for a product with few tiles and a deep k, by
- * whole blocks of k. A large B is packed once for all threads ({@link PackedB}: each panel by the
+ * are packed). An operand whose panels have few uses is read in place (B where its panels are full
+ * and each thread has few rows, the rows of a stored A multiplied by a narrow B): packing would
+ * cost more than it saves. Work is split over {@link Parallel} by whole tiles, or, for a product
+ * with few tiles and a deep k, by whole blocks of k. A large B is packed once for all threads ({@link PackedB}: each panel by the
  * first thread to need it), a small one by each thread for itself, and B beyond 16 MB packed is
  * multiplied a slab of columns at a time. Every element of C is summed in the same order (fused
  * multiply-adds along k within a block, then the blocks added to C in order) whatever the thread
@@ -297,7 +297,10 @@ public final class Gemm {
                             float[] out = direct ? c : tile;
                             int outOffset = direct ? cTile : 0;
                             int outStride = direct ? ldc : nr;
-                            if (gatheredPanels[ir / mr]) {
+                            if (gatheredPanels[ir / mr] && gathered.columnOffsets() == null) {
+                                kernel.multiplyRows(depth, gathered.source(), rowOffsets, ir, p0, bData, bIndex,
+                                        bDepthStep, out, outOffset, outStride);
+                            } else if (gatheredPanels[ir / mr]) {
                                 kernel.multiplyGathered(depth, gathered.source(), rowOffsets, ir,
                                         gathered.columnOffsets(), p0, bData, bIndex, bDepthStep, out, outOffset,
                                         outStride);

@@ -15,7 +15,8 @@ interface GemmOperand {
 
     /**
      * Where an operand's elements lie when they are a row term plus a column term:
-     * {@code (row, column)} is {@code source[rowOffset(row) + columnOffsets[column]]}.
+     * {@code (row, column)} is {@code source[rowOffset(row) + columnOffsets[column]]}, or, with
+     * {@code columnOffsets} null, {@code source[rowOffset(row) + column]} (rows of a stored matrix).
      */
     record Gathered(float[] source, int[] columnOffsets) {
     }

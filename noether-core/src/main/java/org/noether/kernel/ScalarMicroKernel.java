@@ -43,6 +43,13 @@ final class ScalarMicroKernel implements MicroKernel {
                 out, outOffset, outStride);
     }
 
+    @Override
+    public void multiplyRows(int depth, float[] a, int[] rowOffsets, int rowAt, int column0, float[] b, int bOffset,
+                             int bDepthStep, float[] out, int outOffset, int outStride) {
+        product(depth, (r, p) -> a[rowOffsets[rowAt + r] + column0 + p], b, bOffset, bDepthStep, out, outOffset,
+                outStride);
+    }
+
     /** Element {@code (r, p)} of an A panel, however it is laid out. */
     @FunctionalInterface
     private interface Panel {

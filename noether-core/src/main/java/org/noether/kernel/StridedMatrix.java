@@ -11,6 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>{@code new StridedMatrix(a, 0, k, false) // A [m, k], row-major}</pre>
  */
 record StridedMatrix(float[] data, int offset, int stride, boolean transposed) implements GemmOperand {
+    /**
+     * Most uses of a row panel (panels of B, 32 columns each) for which the rows of a matrix that
+     * is not transposed are read in place rather than packed. Packing costs about 1.5 cycles per
+     * value once; reading in place, about 5% of the 2 cycles per value and use of the FMAs. One
+     * thread, GFLOP/s packed -> in place: 25088×64×576 70 -> 88, 6272×128×576 85 -> 94,
+     * 64×128×784 (an MLP layer) 77 -> 85, 10000×20×20 37 -> 43; 512×512×512 (16 uses) 101 -> 100.
+     */
+    private static final int IN_PLACE_MAX_USES = 8;
+
     /** Where element {@code (row, column)} of {@code op(X)} is stored. */
     int index(int row, int column) {
         return transposed ? offset + column * stride + row : offset + row * stride + column;
@@ -30,13 +39,18 @@ record StridedMatrix(float[] data, int offset, int stride, boolean transposed) i
 
     /**
      * A stored matrix is a row term plus a column term, {@code index(row, 0)} and the column times
-     * its step (1, or the stride when transposed). Read in place where each panel has a single use
-     * (a 20-unit layer over 10,000 points: 26–30 -> 34–40 GFLOP/s); with two uses packing was
-     * faster already (76 against 70).
+     * its step (1, or the stride when transposed). Rows of a matrix that is not transposed are read
+     * in place by the unit-step loop ({@link MicroKernel#multiplyRows}) for up to
+     * {@link #IN_PLACE_MAX_USES} uses of a panel. Transposed, the column terms go through a table,
+     * whose loop is slower: in place for a single use (a 20-unit layer over 10,000 points: 26–30 ->
+     * 34–40 GFLOP/s), packed from two uses on (76 against 70).
      */
     @Override
     public Gathered gathered(int columns, int uses) {
-        return uses == 1 ? new Gathered(data, Multiples.of(transposed ? stride : 1, columns)) : null;
+        if (!transposed) {
+            return uses <= IN_PLACE_MAX_USES ? new Gathered(data, null) : null;
+        }
+        return uses == 1 ? new Gathered(data, Multiples.of(stride, columns)) : null;
     }
 
     @Override

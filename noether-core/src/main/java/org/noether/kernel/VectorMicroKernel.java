@@ -71,24 +71,7 @@ final class VectorMicroKernel implements MicroKernel {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        int row = outOffset;
-        c00.intoArray(out, row);
-        c01.intoArray(out, row + LANES);
-        row += outStride;
-        c10.intoArray(out, row);
-        c11.intoArray(out, row + LANES);
-        row += outStride;
-        c20.intoArray(out, row);
-        c21.intoArray(out, row + LANES);
-        row += outStride;
-        c30.intoArray(out, row);
-        c31.intoArray(out, row + LANES);
-        row += outStride;
-        c40.intoArray(out, row);
-        c41.intoArray(out, row + LANES);
-        row += outStride;
-        c50.intoArray(out, row);
-        c51.intoArray(out, row + LANES);
+        store(out, outOffset, outStride, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
     }
 
     @Override
@@ -137,23 +120,71 @@ final class VectorMicroKernel implements MicroKernel {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        int row = outOffset;
-        c00.intoArray(out, row);
-        c01.intoArray(out, row + LANES);
-        row += outStride;
-        c10.intoArray(out, row);
-        c11.intoArray(out, row + LANES);
-        row += outStride;
-        c20.intoArray(out, row);
-        c21.intoArray(out, row + LANES);
-        row += outStride;
-        c30.intoArray(out, row);
-        c31.intoArray(out, row + LANES);
-        row += outStride;
-        c40.intoArray(out, row);
-        c41.intoArray(out, row + LANES);
-        row += outStride;
-        c50.intoArray(out, row);
-        c51.intoArray(out, row + LANES);
+        store(out, outOffset, outStride, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+    }
+
+    @Override
+    public void multiplyRows(int depth, float[] a, int[] rowOffsets, int rowAt, int column0, float[] b, int bOffset,
+                             int bDepthStep, float[] out, int outOffset, int outStride) {
+        int row0 = rowOffsets[rowAt] + column0;
+        int row1 = rowOffsets[rowAt + 1] + column0;
+        int row2 = rowOffsets[rowAt + 2] + column0;
+        int row3 = rowOffsets[rowAt + 3] + column0;
+        int row4 = rowOffsets[rowAt + 4] + column0;
+        int row5 = rowOffsets[rowAt + 5] + column0;
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES);
+        FloatVector c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES);
+        FloatVector c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES);
+        FloatVector c31 = FloatVector.zero(SPECIES);
+        FloatVector c40 = FloatVector.zero(SPECIES);
+        FloatVector c41 = FloatVector.zero(SPECIES);
+        FloatVector c50 = FloatVector.zero(SPECIES);
+        FloatVector c51 = FloatVector.zero(SPECIES);
+        int bi = bOffset;
+        for (int p = 0; p < depth; p++, bi += bDepthStep) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[row0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[row1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[row2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[row3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, a[row4 + p]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, a[row5 + p]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        store(out, outOffset, outStride, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+    }
+
+    /** The tile's rows into {@code out}, {@code outStride} apart (inlined: the vectors stay in registers). */
+    private static void store(float[] out, int offset, int stride, FloatVector c00, FloatVector c01, FloatVector c10,
+                              FloatVector c11, FloatVector c20, FloatVector c21, FloatVector c30, FloatVector c31,
+                              FloatVector c40, FloatVector c41, FloatVector c50, FloatVector c51) {
+        c00.intoArray(out, offset);
+        c01.intoArray(out, offset + LANES);
+        c10.intoArray(out, offset + stride);
+        c11.intoArray(out, offset + stride + LANES);
+        c20.intoArray(out, offset + 2 * stride);
+        c21.intoArray(out, offset + 2 * stride + LANES);
+        c30.intoArray(out, offset + 3 * stride);
+        c31.intoArray(out, offset + 3 * stride + LANES);
+        c40.intoArray(out, offset + 4 * stride);
+        c41.intoArray(out, offset + 4 * stride + LANES);
+        c50.intoArray(out, offset + 5 * stride);
+        c51.intoArray(out, offset + 5 * stride + LANES);
     }
 }
