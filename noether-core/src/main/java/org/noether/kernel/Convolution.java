@@ -11,7 +11,9 @@ package org.noether.kernel;
  * lands in NHWC order: no transposes anywhere. Each group of a grouped convolution is a column
  * block of the patches, kernel and output; one with a single input and output channel per group
  * (depthwise) is computed directly, a pixel's channels at a time ({@link DepthwiseConvolution}).
- * The forward product and the kernel gradient ({@code patchesᵀ·dy}) read the patches without
+ * A padded input is first copied with its border written out ({@link PaddedInput}), so that the
+ * products read windows that all lie inside (the kernel gradient always, the forward product for
+ * few channels per group). The forward product and the kernel gradient ({@code patchesᵀ·dy}) read the patches without
  * storing them ({@link ConvPatches}); the input gradient is {@code dy·kernelᵀ}, a patch matrix that
  * is stored and scattered back (col2im) through the same index map, including periodic and
  * reflected borders.
@@ -48,6 +50,13 @@ public final class Convolution {
                                float[] y) {
         if (DepthwiseConvolution.applies(g)) {
             DepthwiseConvolution.forward(g, x, kernel, bias, function, y);
+            return;
+        }
+        if (PaddedInput.helpsForward(g)) {
+            ConvGeometry inside = PaddedInput.geometry(g);
+            float[] padded = Scratch.floats(inside.inputSize());
+            PaddedInput.pad(g, x, padded);
+            forward(inside, padded, kernel, bias, function, y);
             return;
         }
         float[] offsets = bias != null ? bias : Scratch.zeros(g.outputChannels());
@@ -110,6 +119,13 @@ public final class Convolution {
     public static void kernelGradient(ConvGeometry g, float[] x, float[] dy, float[] dkernel) {
         if (DepthwiseConvolution.applies(g)) {
             DepthwiseConvolution.kernelGradient(g, x, dy, dkernel);
+            return;
+        }
+        if (PaddedInput.pads(g)) {
+            ConvGeometry inside = PaddedInput.geometry(g);
+            float[] padded = Scratch.floats(inside.inputSize());
+            PaddedInput.pad(g, x, padded);
+            kernelGradient(inside, padded, dy, dkernel);
             return;
         }
         int rows = g.batch() * g.outputPositions();
