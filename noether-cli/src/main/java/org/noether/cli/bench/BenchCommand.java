@@ -140,6 +140,7 @@ public final class BenchCommand {
         List<String> arguments = new ArrayList<>(List.of("--threads", Integer.toString(options.threads()),
                 "--repeats", Integer.toString(options.timing().repeats()),
                 "--warmup", Integer.toString(options.timing().warmup()),
+                "--warmup-seconds", Double.toString(Timing.WARMUP_SECONDS),
                 "--steps", Integer.toString(options.steps()),
                 "--gemm", String.join(",", Arrays.stream(options.gemmSizes()).mapToObj(Integer::toString).toList()),
                 "--only", workload));

@@ -16,8 +16,14 @@ import java.util.Arrays;
  * @param repeats timed repeats
  */
 public record Timing(int warmup, int repeats) {
-    /** Least warm-up time when warm-up repeats are asked for (the PyTorch script uses the same). */
-    public static final double WARMUP_SECONDS = 2.0;
+    /**
+     * Least warm-up time when warm-up repeats are asked for (passed to the PyTorch script). The JIT
+     * compiles on the same two cores the training threads use: MLP training on two threads in a
+     * fresh JVM reached its steady step time only after about 6 s (on one thread after 2), and with
+     * 2 s of warm-up per round the first two rounds of a bench run measured half the speed of the
+     * third (115,000 and 105,000 against 219,000 images/s).
+     */
+    public static final double WARMUP_SECONDS = 5.0;
 
     public Timing {
         if (warmup < 0 || repeats < 1) {

@@ -19,6 +19,7 @@ def main():
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--warmup-seconds", type=float, default=5.0, help="least warm-up time (as on the Java side)")
     parser.add_argument("--steps", type=int, default=40, help="training steps per repeat")
     parser.add_argument("--gemm", default="512,1024,2048")
     parser.add_argument("--data", default="")
@@ -42,10 +43,10 @@ def main():
 
     def timed(run_once):
         """Median seconds of run_once over the timed repeats, after the warm-up ones
-        (at least args.warmup of them and, unless that is 0, at least 2 s, as on the Java side)."""
+        (at least args.warmup of them and, unless that is 0, for args.warmup_seconds, as on the Java side)."""
         start = time.perf_counter()
         done = 0
-        while done < args.warmup or (args.warmup > 0 and time.perf_counter() - start < 2.0):
+        while done < args.warmup or (args.warmup > 0 and time.perf_counter() - start < args.warmup_seconds):
             run_once()
             done += 1
         times = []
