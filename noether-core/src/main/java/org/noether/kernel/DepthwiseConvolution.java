@@ -66,7 +66,7 @@ final class DepthwiseConvolution {
         });
     }
 
-    /** {@code dx = ∂/∂x ⟨dy, conv(x, kernel)⟩}, overwriting dx: each tap's product added back where it was read. */
+    /** {@code dx = ∂/∂x ⟨dy, conv(x, kernel)⟩}, overwriting dx: each tap's products added back where read. */
     static void inputGradient(ConvGeometry g, float[] dy, float[] kernel, float[] dx) {
         int channels = g.outputChannels();
         int taps = g.kernelHeight() * g.kernelWidth();

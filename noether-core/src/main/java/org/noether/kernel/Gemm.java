@@ -21,9 +21,9 @@ import java.util.Arrays;
  * are packed). An operand whose panels have few uses is read in place (B where its panels are full
  * and each thread has few rows, the rows of a stored A multiplied by a narrow B): packing would
  * cost more than it saves. Work is split over {@link Parallel} by whole tiles, or, for a product
- * with few tiles and a deep k, by whole blocks of k. A large B is packed once for all threads ({@link PackedB}: each panel by the
- * first thread to need it), a small one by each thread for itself, and B beyond 16 MB packed is
- * multiplied a slab of columns at a time. Every element of C is summed in the same order (fused
+ * with few tiles and a deep k, by whole blocks of k. A large B is packed once for all threads
+ * ({@link PackedB}: each panel by the first thread to need it), a small one by each thread for
+ * itself, and B beyond 16 MB packed is multiplied a slab of columns at a time. Every element of C is summed in the same order (fused
  * multiply-adds along k within a block, then the blocks added to C in order) whatever the thread
  * count, the split, the packing and the micro-kernel, so results are bit-identical across all of
  * them. An {@link Epilogue} (a layer's bias and activation) can transform each block of C once it
