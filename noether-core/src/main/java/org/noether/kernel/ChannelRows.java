@@ -36,6 +36,13 @@ interface ChannelRows {
      */
     void multiplyAdd(float[] a, int aOffset, float[] b, int bOffset, float[] to, int toOffset, int length);
 
+    /**
+     * {@code out[outOffset + c] = Σ_t a[sources[t] + c] · w[t·length + c]} for {@code c < length},
+     * over the taps {@code t < taps} whose source is not negative, fused multiply-adds in tap order
+     * from zero: a depthwise convolution's output pixel, kept in registers across its taps.
+     */
+    void sumTaps(float[] a, int[] sources, int taps, float[] w, float[] out, int outOffset, int length);
+
     /** The Vector API loops where the module is present, else {@link #PLAIN}. */
     static ChannelRows best() {
         return VectorSupport.enabled() ? new VectorChannelRows() : PLAIN;
@@ -88,5 +95,24 @@ interface ChannelRows {
                 to[toOffset + i] = Math.fma(a[aOffset + i], b[bOffset + i], to[toOffset + i]);
             }
         }
+
+        @Override
+        public void sumTaps(float[] a, int[] sources, int taps, float[] w, float[] out, int outOffset, int length) {
+            sumTapsFrom(0, a, sources, taps, w, out, outOffset, length);
+        }
     };
+
+    /** {@link #sumTaps} for channels {@code first ..< length} (the plain loop, and the vector loop's tail). */
+    static void sumTapsFrom(int first, float[] a, int[] sources, int taps, float[] w, float[] out, int outOffset,
+                            int length) {
+        for (int c = first; c < length; c++) {
+            float sum = 0f;
+            for (int t = 0; t < taps; t++) {
+                if (sources[t] >= 0) {
+                    sum = Math.fma(a[sources[t] + c], w[t * length + c], sum);
+                }
+            }
+            out[outOffset + c] = sum;
+        }
+    }
 }

@@ -9,9 +9,10 @@ import java.util.Arrays;
  *
  * <p>Shapes: x {@code [n, h, w, C]}, kernel {@code [kh, kw, 1, C]}, y {@code [n, oh, ow, C]}.
  * As products this is one per channel, each one column wide, so a 6×32 tile did 1/32 useful work:
- * a 3×3 over {@code [64, 28, 28, 32]} took 38 ms forward, eight times PyTorch's. Here each tap
- * adds a pixel's channels (the contiguous axis of NHWC) times the tap's weights onto the output
- * pixel, a vector at a time, with the windows and borders of the patch index map
+ * a 3×3 over {@code [64, 28, 28, 32]} took 38 ms forward, eight times PyTorch's. Here the work
+ * goes a vector of channels (the contiguous axis of NHWC) at a time: an output pixel sums its taps
+ * (source pixel times the tap's weights) in registers, and the gradients add each tap's products
+ * where they belong, with the windows and borders of the patch index map
  * ({@link ConvPatches#tapSource}). An output sums its taps with fused multiply-adds in tap order
  * from zero, as the product does; the kernel gradient sums fixed chunks of images and adds the
  * chunks in order, so results do not depend on the thread count.
@@ -26,6 +27,8 @@ final class DepthwiseConvolution {
     private static final int MAX_CHUNKS = 32;
 
     private static final ThreadBuffer<float[]> PARTIALS = ThreadBuffer.floats();
+    /** Per thread, where each tap of the current window reads. */
+    private static final ThreadBuffer<int[]> SOURCES = ThreadBuffer.ints();
 
     private DepthwiseConvolution() {
     }
@@ -50,15 +53,12 @@ final class DepthwiseConvolution {
         Parallel.forRange(grains, 1, 2L * rows * taps * channels, (from, to) -> {
             int first = from * ROWS_PER_GRAIN;
             int end = Math.min(rows, to * ROWS_PER_GRAIN);
+            int[] sources = SOURCES.atLeast(taps);
             for (int row = first; row < end; row++) {
-                int out = row * channels;
-                Arrays.fill(y, out, out + channels, 0f);
                 for (int tap = 0; tap < taps; tap++) {
-                    int source = windows.tapSource(row, tap);
-                    if (source >= 0) {
-                        ROWS.multiplyAdd(x, source, kernel, tap * channels, y, out, channels);
-                    }
+                    sources[tap] = windows.tapSource(row, tap);
                 }
+                ROWS.sumTaps(x, sources, taps, kernel, y, row * channels, channels);
             }
             if (function != null) {
                 ChannelBias.block(y, first * channels, channels, end - first, offsets, 0, channels, function);

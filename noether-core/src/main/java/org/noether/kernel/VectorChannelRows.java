@@ -89,4 +89,21 @@ final class VectorChannelRows implements ChannelRows {
         }
         ChannelRows.PLAIN.multiplyAdd(a, aOffset + whole, b, bOffset + whole, to, toOffset + whole, length - whole);
     }
+
+    @Override
+    public void sumTaps(float[] a, int[] sources, int taps, float[] w, float[] out, int outOffset, int length) {
+        int whole = FLOATS.loopBound(length);
+        for (int c = 0; c < whole; c += FLOATS.length()) {
+            FloatVector sum = FloatVector.zero(FLOATS);
+            for (int t = 0; t < taps; t++) {
+                int source = sources[t];
+                if (source >= 0) {
+                    sum = FloatVector.fromArray(FLOATS, a, source + c)
+                            .fma(FloatVector.fromArray(FLOATS, w, t * length + c), sum);
+                }
+            }
+            sum.intoArray(out, outOffset + c);
+        }
+        ChannelRows.sumTapsFrom(whole, a, sources, taps, w, out, outOffset, length);
+    }
 }
