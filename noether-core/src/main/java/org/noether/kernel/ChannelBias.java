@@ -33,10 +33,17 @@ public final class ChannelBias {
     private ChannelBias() {
     }
 
+    /**
+     * The bias to add, or zeros where there is none: adding a zero bias keeps one loop per function;
+     * it changes nothing but the sign of −0.
+     */
+    static float[] offsets(float[] bias, int channels) {
+        return bias != null ? bias : Scratch.zeros(channels);
+    }
+
     /** {@code y[r, c] = f(z[r, c] + bias[c])}; {@code bias} may be null (no bias). */
     public static void forward(float[] z, float[] bias, int rows, int channels, Function function, float[] y) {
-        // Adding a zero bias keeps one loop per function; it changes nothing but the sign of −0.
-        float[] offsets = bias != null ? bias : Scratch.zeros(channels);
+        float[] offsets = offsets(bias, channels);
         Parallel.forRange(blocks(rows), (long) rows * channels * (function == Function.TANH ? 20 : 2),
                 (from, to) -> {
                     int start = from * ROWS_PER_BLOCK * channels;

@@ -53,13 +53,10 @@ public final class Convolution {
             return;
         }
         if (PaddedInput.helpsForward(g)) {
-            ConvGeometry inside = PaddedInput.geometry(g);
-            float[] padded = Scratch.floats(inside.inputSize());
-            PaddedInput.pad(g, x, padded);
-            forward(inside, padded, kernel, bias, function, y);
+            forward(PaddedInput.geometry(g), PaddedInput.copy(g, x), kernel, bias, function, y);
             return;
         }
-        float[] offsets = bias != null ? bias : Scratch.zeros(g.outputChannels());
+        float[] offsets = function == null ? null : ChannelBias.offsets(bias, g.outputChannels());
         int rows = g.batch() * g.outputPositions();
         for (int group = 0; group < g.groups(); group++) {
             int firstChannel = group * g.groupOutputChannels();
@@ -122,10 +119,7 @@ public final class Convolution {
             return;
         }
         if (PaddedInput.pads(g)) {
-            ConvGeometry inside = PaddedInput.geometry(g);
-            float[] padded = Scratch.floats(inside.inputSize());
-            PaddedInput.pad(g, x, padded);
-            kernelGradient(inside, padded, dy, dkernel);
+            kernelGradient(PaddedInput.geometry(g), PaddedInput.copy(g, x), dy, dkernel);
             return;
         }
         int rows = g.batch() * g.outputPositions();

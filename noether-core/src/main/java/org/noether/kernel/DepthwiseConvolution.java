@@ -47,7 +47,7 @@ final class DepthwiseConvolution {
         int channels = g.outputChannels();
         int taps = g.kernelHeight() * g.kernelWidth();
         int rows = g.batch() * g.outputPositions();
-        float[] offsets = function == null || bias != null ? bias : Scratch.zeros(channels);
+        float[] offsets = function == null ? null : ChannelBias.offsets(bias, channels);
         ConvPatches windows = ConvPatches.of(g, x, 0, false);
         int grains = (rows + ROWS_PER_GRAIN - 1) / ROWS_PER_GRAIN;
         Parallel.forRange(grains, 1, 2L * rows * taps * channels, (from, to) -> {

@@ -23,11 +23,11 @@ import java.util.Arrays;
  * cost more than it saves. Work is split over {@link Parallel} by whole tiles, or, for a product
  * with few tiles and a deep k, by whole blocks of k. A large B is packed once for all threads
  * ({@link PackedB}: each panel by the first thread to need it), a small one by each thread for
- * itself, and B beyond 16 MB packed is multiplied a slab of columns at a time. Every element of C is summed in the same order (fused
- * multiply-adds along k within a block, then the blocks added to C in order) whatever the thread
- * count, the split, the packing and the micro-kernel, so results are bit-identical across all of
- * them. An {@link Epilogue} (a layer's bias and activation) can transform each block of C once it
- * is complete, while it is still in cache.
+ * itself, and B beyond 16 MB packed is multiplied a slab of columns at a time. Every element of C
+ * is summed in the same order (fused multiply-adds along k within a block, then the blocks added to
+ * C in order) whatever the thread count, the split, the packing and the micro-kernel, so results
+ * are bit-identical across all of them. An {@link Epilogue} (a layer's bias and activation) can
+ * transform each block of C once it is complete, while it is still in cache.
  *
  * <pre>{@code Gemm.sgemm(false, true, m, n, k, a, 0, k, b, 0, k, 0f, c, 0, n); // C = A·Bᵀ}</pre>
  */
@@ -267,6 +267,7 @@ public final class Gemm {
         int nc = nr * PANELS_PER_B_BLOCK;
         float[] tile = TILE.atLeast(mr * nr);
         GemmOperand.Gathered gathered = a.gathered(depthTo, (columnTo - columnFrom + nr - 1) / nr);
+        boolean unitSteps = gathered != null && gathered.columnOffsets() == null;
         for (int j0 = columnFrom; j0 < columnTo; j0 += nc) {
             int width = Math.min(nc, columnTo - j0);
             int panels = (width + nr - 1) / nr;
@@ -297,7 +298,7 @@ public final class Gemm {
                             float[] out = direct ? c : tile;
                             int outOffset = direct ? cTile : 0;
                             int outStride = direct ? ldc : nr;
-                            if (gatheredPanels[ir / mr] && gathered.columnOffsets() == null) {
+                            if (gatheredPanels[ir / mr] && unitSteps) {
                                 kernel.multiplyRows(depth, gathered.source(), rowOffsets, ir, p0, bData, bIndex,
                                         bDepthStep, out, outOffset, outStride);
                             } else if (gatheredPanels[ir / mr]) {
