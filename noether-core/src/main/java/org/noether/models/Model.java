@@ -24,6 +24,7 @@ import org.noether.tensor.Tensor;
 import org.noether.train.FitOptions;
 import org.noether.train.History;
 import org.noether.train.Objective;
+import org.noether.train.Prediction;
 import org.noether.train.TrainableModel;
 import org.noether.train.Trainer;
 import org.noether.train.metrics.Metric;
@@ -233,7 +234,7 @@ public abstract class Model implements TrainableModel {
     /** Outputs (one tensor per output) for all samples, in batches of {@code batchSize}, with recording off. */
     public List<Tensor> predict(List<Tensor> inputs, int batchSize) {
         buildForInputs(inputs);
-        return Trainer.predict(this, inputs, batchSize);
+        return Prediction.predict(this, inputs, batchSize);
     }
 
     /** Outputs for one batch, with recording off. */
