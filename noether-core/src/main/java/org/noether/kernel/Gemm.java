@@ -33,6 +33,8 @@ import java.util.Arrays;
  */
 public final class Gemm {
     private static final MicroKernel KERNEL = MicroKernel.best();
+    /** For products no wider than its tile, a narrower kernel where the machine has one, else null. */
+    private static final MicroKernel NARROW_KERNEL = MicroKernel.narrow();
     /**
      * Greatest depth of a block. Each block of k adds every tile of C to C once more, and those
      * passes, not the micro-kernel, bounded large products: C's rows lie a page apart and miss the
@@ -80,9 +82,10 @@ public final class Gemm {
     private Gemm() {
     }
 
-    /** The micro-kernel in use, e.g. "vector 6x32 (512-bit)" or "scalar 6x32". */
+    /** The micro-kernels in use: "vector 6x32 (512-bit), up to 16 columns vector 12x16 (512-bit)". */
     public static String kernelName() {
-        return KERNEL.name();
+        return NARROW_KERNEL == null ? KERNEL.name()
+                : KERNEL.name() + ", up to " + NARROW_KERNEL.columns() + " columns " + NARROW_KERNEL.name();
     }
 
     /**
@@ -109,7 +112,7 @@ public final class Gemm {
                              float[] a, int aOffset, int lda,
                              float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
-        sgemm(KERNEL, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, null);
+        sgemm(kernelFor(n), transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, null);
     }
 
     /** {@link #sgemm} followed by {@code epilogue} on every block of C (null: none). */
@@ -117,7 +120,8 @@ public final class Gemm {
                              float[] a, int aOffset, int lda,
                              float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
-        sgemm(KERNEL, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, epilogue);
+        sgemm(kernelFor(n), transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                epilogue);
     }
 
     /** {@link #sgemm} with a given micro-kernel (tests compare the kernels). */
@@ -135,7 +139,17 @@ public final class Gemm {
      */
     static void multiply(GemmOperand a, GemmOperand b, int m, int n, int k, float beta, float[] c, int cOffset,
                          int ldc, Epilogue epilogue) {
-        multiply(KERNEL, a, b, m, n, k, beta, c, cOffset, ldc, epilogue);
+        multiply(kernelFor(n), a, b, m, n, k, beta, c, cOffset, ldc, epilogue);
+    }
+
+    /** The kernel for a product {@code n} columns wide: the narrow one where its tile covers them all. */
+    static MicroKernel kernelFor(int n) {
+        return isNarrow(n) ? NARROW_KERNEL : KERNEL;
+    }
+
+    /** Whether a product {@code n} columns wide is computed by the narrow kernel. */
+    static boolean isNarrow(int n) {
+        return NARROW_KERNEL != null && n <= NARROW_KERNEL.columns();
     }
 
     private static void multiply(MicroKernel kernel, GemmOperand left, GemmOperand right, int m, int n, int k,

@@ -73,4 +73,12 @@ interface MicroKernel {
         }
         return new ScalarMicroKernel(6, 16);
     }
+
+    /**
+     * The kernel for products no wider than one vector ({@link VectorNarrowMicroKernel}), or null
+     * without the Vector API, whose plain-Java kernel is one vector's width (16) already.
+     */
+    static MicroKernel narrow() {
+        return VectorSupport.enabled() ? new VectorNarrowMicroKernel() : null;
+    }
 }

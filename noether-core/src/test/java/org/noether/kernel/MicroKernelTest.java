@@ -6,17 +6,25 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plain-Java micro-kernel (any tile shape) gives bit-identical products to the kernel in use —
- * the Vector API one where the module is present — since every element is the same fused sum in the
- * same order. With {@link GemmTest} checking the kernel in use against a reference, this covers
- * the fallback path without a second JVM.
+ * The plain-Java micro-kernel (any tile shape) gives bit-identical products to the kernels in use —
+ * the Vector API ones where the module is present, the wide one and the narrow one (which
+ * {@link Gemm} takes for products up to one vector wide, but which is checked here on every size)
+ * — since every element is the same fused sum in the same order. With {@link GemmTest} checking
+ * the kernels in use against a reference, this covers the fallback path without a second JVM.
  */
 class MicroKernelTest {
 
     @Test
-    void scalarKernelsMatchTheKernelInUseBitForBit() {
+    void scalarKernelsMatchTheKernelsInUseBitForBit() {
+        for (MicroKernel inUse : new MicroKernel[] {MicroKernel.best(), MicroKernel.narrow()}) {
+            if (inUse != null) {
+                assertScalarKernelsMatch(inUse);
+            }
+        }
+    }
+
+    private static void assertScalarKernelsMatch(MicroKernel inUse) {
         SplittableRandom random = new SplittableRandom(5);
-        MicroKernel inUse = MicroKernel.best();
         MicroKernel[] scalars = {new ScalarMicroKernel(6, 16), new ScalarMicroKernel(4, 8), new ScalarMicroKernel(1, 3)};
         for (int[] size : GemmTest.SIZES) {
             int m = size[0];
