@@ -13,7 +13,8 @@ package org.noether.kernel;
  * (depthwise) is computed directly, a pixel's channels at a time ({@link DepthwiseConvolution}).
  * A padded input is first copied with its border written out ({@link PaddedInput}), so that the
  * products read windows that all lie inside (the kernel gradient always, the forward product for
- * few channels per group). The forward product and the kernel gradient ({@code patchesᵀ·dy}) read
+ * few channels per group); with zeros beyond the border, the input gradient is likewise scattered
+ * into a padded input and cropped. The forward product and the kernel gradient ({@code patchesᵀ·dy}) read
  * the patches without storing them ({@link ConvPatches}); the input gradient is
  * {@code dy·kernelᵀ}, a patch matrix that is stored and scattered back (col2im) through the same
  * index map, including periodic and reflected borders.
@@ -72,6 +73,13 @@ public final class Convolution {
     public static void inputGradient(ConvGeometry g, float[] dy, float[] kernel, float[] dx) {
         if (DepthwiseConvolution.applies(g)) {
             DepthwiseConvolution.inputGradient(g, dy, kernel, dx);
+            return;
+        }
+        if (PaddedInput.helpsInputGradient(g)) {
+            ConvGeometry padded = PaddedInput.geometry(g);
+            float[] paddedDx = Scratch.floats(padded.inputSize());
+            inputGradient(padded, dy, kernel, paddedDx);
+            PaddedInput.crop(g, paddedDx, dx);
             return;
         }
         int positions = g.outputPositions();

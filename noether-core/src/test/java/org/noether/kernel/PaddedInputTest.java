@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The padded copy of an input against the boundary's rule, pixel by pixel, and convolutions that
- * pad (forward and kernel gradient, which now read the padded copy) against sums over the patch
- * matrix, whose elements {@link ConvPatchesTest} checks against the definition: every boundary,
+ * pad (forward and kernel gradient, which read the padded copy) against sums over the patch
+ * matrix, and their input gradient (scattered into a padded copy) as the forward map's adjoint, whose elements {@link ConvPatchesTest} checks against the definition: every boundary,
  * 'same', 'full' and uneven explicit padding, strides, dilation, one to twenty channels, groups.
  */
 class PaddedInputTest {
@@ -89,7 +89,21 @@ class PaddedInputTest {
                 assertEquals(expectedDkernel[i], dkernel[i], 1e-4 * (1 + Math.abs(expectedDkernel[i])),
                         what + " kernel gradient at " + i);
             }
+            // The input gradient is the forward map's adjoint: <dy, conv(x)> = <inputGradient(dy), x>.
+            float[] dx = new float[x.length];
+            Arrays.fill(dx, Float.NaN);
+            Convolution.inputGradient(g, dy, kernel, dx);
+            double forwardSide = dot(dy, y);
+            assertEquals(forwardSide, dot(dx, x), 1e-4 * (1 + Math.abs(forwardSide)), what + " input gradient");
         }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
     }
 
     private static float[] uniform(SplittableRandom random, int length) {
