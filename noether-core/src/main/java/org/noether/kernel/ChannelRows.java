@@ -2,8 +2,8 @@ package org.noether.kernel;
 
 /**
  * Loops over rows of channels (NHWC pixels, a dense layer's units): a layer's bias and activation,
- * per-channel sums, ReLU's gradient, adding a pixel's channels onto another's, and adding them
- * times a depthwise kernel's tap. A row is a few dozen values, too short for the JIT to vectorize
+ * per-channel sums, ReLU's gradient, adding a pixel's channels onto another's or times a depthwise
+ * kernel's tap, and average pooling's windows. A row is a few dozen values, too short for the JIT to vectorize
  * a loop over it (a bias and ReLU pass ran at 0.6 ns per value, scalar), so where the Vector API is
  * present {@link VectorChannelRows} does them a vector at a time, with the same operations in the
  * same order: results are identical.
@@ -29,6 +29,18 @@ interface ChannelRows {
 
     /** {@code to[toOffset + i] += from[fromOffset + i]} for {@code i < length}. */
     void addRun(float[] from, int fromOffset, float[] to, int toOffset, int length);
+
+    /**
+     * {@code out[outOffset + c] = (Σ_t x[sources[t] + c]) · (1/taps)} for {@code c < length}, the sum
+     * from the first tap on in tap order, kept in registers: a window of average pooling.
+     */
+    void meanOfTaps(float[] x, int[] sources, int taps, float[] out, int outOffset, int length);
+
+    /**
+     * {@code to[targets[t] + c] += dy[dyOffset + c] · scale} (the rounded product) for every tap
+     * {@code t < taps} and {@code c < length}: average pooling's gradient for one window.
+     */
+    void spreadToTaps(float[] dy, int dyOffset, float scale, float[] to, int[] targets, int taps, int length);
 
     /**
      * {@code to[toOffset + i] = fma(a[aOffset + i], b[bOffset + i], to[toOffset + i])} for
@@ -86,6 +98,28 @@ interface ChannelRows {
         public void addRun(float[] from, int fromOffset, float[] to, int toOffset, int length) {
             for (int i = 0; i < length; i++) {
                 to[toOffset + i] += from[fromOffset + i];
+            }
+        }
+
+        @Override
+        public void meanOfTaps(float[] x, int[] sources, int taps, float[] out, int outOffset, int length) {
+            float scale = 1f / taps;
+            for (int c = 0; c < length; c++) {
+                float sum = x[sources[0] + c];
+                for (int t = 1; t < taps; t++) {
+                    sum += x[sources[t] + c];
+                }
+                out[outOffset + c] = sum * scale;
+            }
+        }
+
+        @Override
+        public void spreadToTaps(float[] dy, int dyOffset, float scale, float[] to, int[] targets, int taps,
+                                 int length) {
+            for (int t = 0; t < taps; t++) {
+                for (int c = 0; c < length; c++) {
+                    to[targets[t] + c] += dy[dyOffset + c] * scale;
+                }
             }
         }
 
