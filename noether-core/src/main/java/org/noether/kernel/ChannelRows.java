@@ -3,7 +3,7 @@ package org.noether.kernel;
 /**
  * Loops over rows of channels (NHWC pixels, a dense layer's units): a layer's bias and activation,
  * per-channel sums, ReLU's gradient, adding a pixel's channels onto another's or times a depthwise
- * kernel's tap, and average pooling's windows. A row is a few dozen values, too short for the JIT to vectorize
+ * kernel's tap, average pooling's windows and max pooling's gradient. A row is a few dozen values, too short for the JIT to vectorize
  * a loop over it (a bias and ReLU pass ran at 0.6 ns per value, scalar), so where the Vector API is
  * present {@link VectorChannelRows} does them a vector at a time, with the same operations in the
  * same order: results are identical.
@@ -26,6 +26,14 @@ interface ChannelRows {
      * ReLU's gradient.
      */
     void keepWherePositive(float[] g, int gOffset, float[] y, int yOffset, float[] out, int outOffset, int length);
+
+    /**
+     * {@code out[outOffset + i] = indices[indexOffset + i] == firstIndex + i ? g[gOffset + i] : +0} for
+     * {@code i < length}: max pooling's gradient at one input pixel, whose channels start at flat
+     * index {@code firstIndex}, from its window's gradient and winners.
+     */
+    void keepWhereIndexed(float[] g, int gOffset, int[] indices, int indexOffset, int firstIndex, float[] out,
+                          int outOffset, int length);
 
     /** {@code to[toOffset + i] += from[fromOffset + i]} for {@code i < length}. */
     void addRun(float[] from, int fromOffset, float[] to, int toOffset, int length);
@@ -91,6 +99,14 @@ interface ChannelRows {
                 // mispredict; an integer select does not.
                 int keep = y[yOffset + i] > 0 ? -1 : 0;
                 out[outOffset + i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[gOffset + i]) & keep);
+            }
+        }
+
+        @Override
+        public void keepWhereIndexed(float[] g, int gOffset, int[] indices, int indexOffset, int firstIndex,
+                                     float[] out, int outOffset, int length) {
+            for (int i = 0; i < length; i++) {
+                out[outOffset + i] = indices[indexOffset + i] == firstIndex + i ? g[gOffset + i] : 0f;
             }
         }
 

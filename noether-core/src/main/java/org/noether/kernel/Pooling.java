@@ -41,6 +41,59 @@ public final class Pooling {
                 WINDOW_MAX.apply(x, inputOffsets, taps, 0, channels, y, argmax, outputOffset));
     }
 
+    /**
+     * Whether no input position lies in two windows, so that max pooling's gradient can be written
+     * input pixel by input pixel ({@link #maxGradient}): strides at least the window, and no border
+     * rule that maps a padded position back onto the input.
+     */
+    public static boolean windowsAreDisjoint(ConvGeometry g) {
+        boolean padded = g.padTop() > 0 || g.padBottom() > 0 || g.padLeft() > 0 || g.padRight() > 0;
+        return g.dilationHeight() == 1 && g.dilationWidth() == 1 && g.strideHeight() >= g.kernelHeight()
+                && g.strideWidth() >= g.kernelWidth() && (!padded || g.boundary() == Boundary.ZEROS);
+    }
+
+    /**
+     * Max pooling's gradient for {@link #windowsAreDisjoint disjoint} windows: {@code dx} at each
+     * input position is its window's gradient where it won, else 0; overwritten. Every element of dx
+     * is written once, in order, where adding at the winners needed a cleared dx and a scattered
+     * pass.
+     */
+    public static void maxGradient(ConvGeometry g, float[] dy, int[] argmax, float[] dx) {
+        if (!windowsAreDisjoint(g)) {
+            throw new IllegalArgumentException("maxGradient needs disjoint windows; received " + g);
+        }
+        int height = g.inputHeight();
+        int width = g.inputWidth();
+        int channels = g.inputChannels();
+        Parallel.forRange(g.batch() * height, (long) g.inputSize(), (from, to) -> {
+            for (int row = from; row < to; row++) {
+                int image = row / height;
+                int paddedY = row - image * height + g.padTop();
+                int outputY = paddedY / g.strideHeight();
+                int rowStart = row * width * channels;
+                if (outputY >= g.outputHeight() || paddedY - outputY * g.strideHeight() >= g.kernelHeight()) {
+                    Arrays.fill(dx, rowStart, rowStart + width * channels, 0f);
+                    continue;
+                }
+                int outputRow = (image * g.outputHeight() + outputY) * g.outputWidth();
+                int outputX = g.padLeft() / g.strideWidth();
+                int phase = g.padLeft() - outputX * g.strideWidth();
+                for (int x = 0, pixel = rowStart; x < width; x++, pixel += channels) {
+                    if (outputX < g.outputWidth() && phase < g.kernelWidth()) {
+                        int window = (outputRow + outputX) * channels;
+                        ROWS.keepWhereIndexed(dy, window, argmax, window, pixel, dx, pixel, channels);
+                    } else {
+                        Arrays.fill(dx, pixel, pixel + channels, 0f);
+                    }
+                    if (++phase == g.strideWidth()) {
+                        phase = 0;
+                        outputX++;
+                    }
+                }
+            }
+        });
+    }
+
     /** {@link WindowMax} in plain Java: each channel's taps in registers, the first maximum winning. */
     static void windowMax(float[] x, int[] inputOffsets, int taps, int from, int to, float[] y, int[] argmax,
                           int outputOffset) {

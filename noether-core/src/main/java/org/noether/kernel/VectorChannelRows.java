@@ -2,6 +2,7 @@ package org.noether.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -20,6 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorChannelRows implements ChannelRows {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
     /** As many floats as DOUBLES has doubles. */
     private static final VectorSpecies<Float> NARROW_FLOATS =
             FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(DOUBLES.length() * Float.SIZE));
@@ -71,6 +73,21 @@ final class VectorChannelRows implements ChannelRows {
         }
         ChannelRows.PLAIN.keepWherePositive(g, gOffset + whole, y, yOffset + whole, out, outOffset + whole,
                 length - whole);
+    }
+
+    @Override
+    public void keepWhereIndexed(float[] g, int gOffset, int[] indices, int indexOffset, int firstIndex, float[] out,
+                                 int outOffset, int length) {
+        int whole = FLOATS.loopBound(length);
+        FloatVector zero = FloatVector.zero(FLOATS);
+        IntVector lanes = IntVector.zero(INTS).addIndex(1);
+        for (int i = 0; i < whole; i += FLOATS.length()) {
+            VectorMask<Integer> won = IntVector.fromArray(INTS, indices, indexOffset + i)
+                    .compare(VectorOperators.EQ, lanes.add(firstIndex + i));
+            zero.blend(FloatVector.fromArray(FLOATS, g, gOffset + i), won.cast(FLOATS)).intoArray(out, outOffset + i);
+        }
+        ChannelRows.PLAIN.keepWhereIndexed(g, gOffset + whole, indices, indexOffset + whole, firstIndex + whole, out,
+                outOffset + whole, length - whole);
     }
 
     @Override

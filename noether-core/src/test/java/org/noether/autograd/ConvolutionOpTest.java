@@ -177,6 +177,8 @@ class ConvolutionOpTest {
         return Stream.of(
                 Arguments.of("2x2", new int[] {2, 4, 6, 3}, 2, 2, base.strides(2, 2)),
                 Arguments.of("odd size rounds down", new int[] {1, 5, 5, 2}, 2, 2, base.strides(2, 2)),
+                Arguments.of("2x2 same, odd size", new int[] {2, 5, 7, 3}, 2, 2,
+                        base.strides(2, 2).padding(Padding.same())),
                 Arguments.of("3x3 stride 1 same", new int[] {1, 4, 5, 2}, 3, 3, base.padding(Padding.same())),
                 Arguments.of("3x3 stride 2 same", new int[] {2, 5, 5, 1}, 3, 3,
                         base.strides(2, 2).padding(Padding.same())),
@@ -227,6 +229,7 @@ class ConvolutionOpTest {
         GradCheck.check(name + " max", t -> MaxPool2D.apply(t[0], g), x);
         GradCheck.check(name + " average", t -> AvgPool2D.apply(t[0], g), x);
         GradCheck.checkSecondOrder(name + " average squared", t -> AvgPool2D.apply(t[0], g).square(), x);
+        GradCheck.checkSecondOrder(name + " max squared", t -> MaxPool2D.apply(t[0], g).square(), x);
     }
 
     @org.junit.jupiter.api.Test

@@ -34,6 +34,12 @@ class ChannelRowsTest {
                     n));
             same("meanOfTaps", n, target -> rows(target).meanOfTaps(a, sources, 3, target.array, 17, n));
             same("spreadToTaps", n, target -> rows(target).spreadToTaps(a, offset, scale, target.array, sources, 4, n));
+            int[] winners = new int[SIZE];
+            for (int i = 0; i < SIZE; i++) {
+                winners[i] = 40 + i + (random.nextBoolean() ? 0 : 1);
+            }
+            same("keepWhereIndexed", n, target -> rows(target).keepWhereIndexed(a, offset, winners, 9, 49, target.array,
+                    17, n));
             same("keepWherePositive", n, target -> rows(target).keepWherePositive(a, offset, b, 9, target.array, 17,
                     n));
             for (boolean relu : new boolean[] {false, true}) {

@@ -3,6 +3,7 @@ package org.noether.autograd.ops;
 import org.noether.autograd.Function;
 import org.noether.kernel.ConvGeometry;
 import org.noether.kernel.Pooling;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -21,7 +22,7 @@ public final class AvgPool2DGrad extends Function {
 
     /** The input gradient of average pooling for output gradient {@code g}. */
     public static Tensor apply(Tensor g, ConvGeometry geometry) {
-        float[] out = new float[geometry.inputSize()];
+        float[] out = Scratch.floats(geometry.inputSize());
         Pooling.averageGradient(geometry, g.data(), out);
         Shape shape = Shape.of(geometry.batch(), geometry.inputHeight(), geometry.inputWidth(),
                 geometry.inputChannels());

@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Parallel;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -35,7 +36,7 @@ public final class Gather extends Function {
             throw new IllegalArgumentException("gather needs one index per output element: " + indices.length
                     + " indices for shape " + shape);
         }
-        float[] out = new float[indices.length];
+        float[] out = Scratch.floats(indices.length);
         float[] values = x.data();
         Parallel.forRange(indices.length, indices.length, (from, to) -> {
             for (int i = from; i < to; i++) {
