@@ -82,6 +82,14 @@ public final class Scratch {
         return scratch == null ? new int[length] : take(scratch.freeInts, scratch.usedInts, length, int[]::new);
     }
 
+    /**
+     * Whether this scratch handed out {@code array} since it was last entered: whether an
+     * operation's result will be reused next step rather than left to the collector.
+     */
+    public boolean handedOut(float[] array) {
+        return usedFloats.stream().anyMatch(used -> used == array);
+    }
+
     /** A free array of {@code length} (or a new one), recorded as used in this step. */
     private static <A> A take(Map<Integer, ArrayDeque<A>> free, List<A> used, int length, IntFunction<A> create) {
         ArrayDeque<A> candidates = free.get(length);

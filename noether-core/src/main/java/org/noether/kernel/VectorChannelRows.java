@@ -11,10 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ChannelRows} a vector at a time, the same float and double operations in the
  * same order as the plain loops (bias sums widen each float to double before adding), so results
- * are identical; a row's last values past a whole vector go through the plain loop, except in
- * {@link #addRun} and the pooling windows, which take them in one masked vector (the scatter of a
- * convolution's input gradient adds many short runs: LeNet's second convolution, runs of 30, 8%
- * faster; LeNet's pooling windows are 6 and 16 channels).
+ * are identical; a row's last values past a whole vector go through the plain loop, except in the
+ * pooling windows, which take them in one masked vector (LeNet's pooling windows are 6 and 16
+ * channels, all or mostly tail). A masked tail in {@link #addRun} made the scatter of LeNet's
+ * input gradient 8% faster, but once in several runs of a residual network C2 compiled that
+ * method's vector add as a call that allocates (70 MB per step); it was taken out.
  *
  * <p>Loaded only where {@link VectorSupport#enabled()} says the module is present.
  */
@@ -97,12 +98,7 @@ final class VectorChannelRows implements ChannelRows {
             FloatVector.fromArray(FLOATS, to, toOffset + i).add(FloatVector.fromArray(FLOATS, from, fromOffset + i))
                     .intoArray(to, toOffset + i);
         }
-        if (whole < length) {
-            VectorMask<Float> tail = FLOATS.indexInRange(whole, length);
-            FloatVector.fromArray(FLOATS, to, toOffset + whole, tail)
-                    .add(FloatVector.fromArray(FLOATS, from, fromOffset + whole, tail))
-                    .intoArray(to, toOffset + whole, tail);
-        }
+        ChannelRows.PLAIN.addRun(from, fromOffset + whole, to, toOffset + whole, length - whole);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.noether.autograd.ops.Unary;
 import org.noether.autograd.ops.Where;
 import org.noether.kernel.Elementwise;
 import org.noether.kernel.Reductions;
+import org.noether.kernel.Scratch;
 
 /**
  * An n-dimensional array of float32 values, row-major and contiguous, that records the operations
@@ -486,7 +487,7 @@ public final class Tensor {
 
     private Tensor compare(Tensor other, String op, Elementwise.BinaryOp test) {
         Shape out = Shape.broadcast(shape, other.shape, op);
-        float[] result = new float[out.size()];
+        float[] result = Scratch.floats(out.size());
         Elementwise.binary(data, shape.dims(), other.data, other.shape.dims(), result, out.dims(),
                 Elementwise.BinaryRow.of(test));
         return new Tensor(result, out);

@@ -3,6 +3,7 @@ package org.noether.autograd.ops;
 import org.noether.autograd.Function;
 import org.noether.kernel.ConvGeometry;
 import org.noether.kernel.Pooling;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -22,7 +23,7 @@ public final class AvgPool2D extends Function {
 
     /** Average pooling of {@code x} with the given geometry. */
     public static Tensor apply(Tensor x, ConvGeometry geometry) {
-        float[] out = new float[geometry.outputSize()];
+        float[] out = Scratch.floats(geometry.outputSize());
         Pooling.average(geometry, x.data(), out);
         Shape shape = Shape.of(geometry.batch(), geometry.outputHeight(), geometry.outputWidth(),
                 geometry.outputChannels());

@@ -4,6 +4,7 @@ import org.noether.autograd.Autograd;
 import org.noether.autograd.Function;
 import org.noether.autograd.GradMode;
 import org.noether.kernel.ChannelNormalization;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -42,7 +43,7 @@ public final class BatchNorm extends Function {
         float[] variance = new float[channels];
         float[] inverseStd = new float[channels];
         ChannelNormalization.statistics(x.data(), rows, channels, epsilon, mean, variance, inverseStd);
-        float[] out = new float[x.size()];
+        float[] out = Scratch.floats(x.size());
         ChannelNormalization.normalize(x.data(), rows, channels, mean, inverseStd,
                 gamma == null ? null : gamma.data(), beta == null ? null : beta.data(), out);
         Tensor y = new BatchNorm(epsilon, mean, inverseStd).record(Tensor.wrap(out, x.shape()), x, gamma, beta);
@@ -66,7 +67,7 @@ public final class BatchNorm extends Function {
         }
         int channels = x.dim(-1);
         int rows = x.size() / Math.max(1, channels);
-        float[] dx = new float[x.size()];
+        float[] dx = Scratch.floats(x.size());
         float[] dgamma = gamma != null && needsGrad(1) ? new float[channels] : null;
         float[] dbeta = beta != null && needsGrad(2) ? new float[channels] : null;
         ChannelNormalization.backward(x.data(), g.data(), rows, channels, mean, inverseStd,

@@ -23,7 +23,7 @@ final class Broadcast {
         if (t.shape().equals(out)) {
             return t.data();
         }
-        float[] result = new float[out.size()];
+        float[] result = Scratch.floats(out.size());
         Elementwise.broadcastTo(t.data(), t.shape().dims(), result, out.dims());
         return result;
     }

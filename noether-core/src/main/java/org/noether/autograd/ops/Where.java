@@ -1,6 +1,7 @@
 package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -21,7 +22,7 @@ public final class Where extends Function {
         float[] condition = Broadcast.expanded(mask, out);
         float[] whenTrue = Broadcast.expanded(a, out);
         float[] whenFalse = Broadcast.expanded(b, out);
-        float[] result = new float[out.size()];
+        float[] result = Scratch.floats(out.size());
         for (int i = 0; i < result.length; i++) {
             result[i] = condition[i] != 0 ? whenTrue[i] : whenFalse[i];
         }
