@@ -196,7 +196,7 @@ public final class Main {
                       --repeats N           timed repeats, of which the median counts (5); --warmup N (2)
                       --steps N             training steps per repeat (40)
                       --rounds N            times the two sides alternate per workload; medians count (3)
-                      --only LIST           some of gemm,cnn_train,cnn_infer,mlp_train,pinn (default all)
+                      --only LIST           some of gemm,cnn_train,cnn_infer,mlp_train,lenet_train,pinn (default all)
                       --gemm LIST           SGEMM sizes (512,1024,2048)
                       --python PATH         the Python with torch (/usr/bin/python3), or 'none'
                       --data DIR            Fashion-MNIST directory, as for demo

@@ -11,6 +11,7 @@ import org.noether.data.Dataset;
 import org.noether.examples.BurgersPinn;
 import org.noether.examples.FashionCnn;
 import org.noether.examples.FashionMlp;
+import org.noether.examples.LeNet5;
 import org.noether.kernel.Gemm;
 import org.noether.kernel.Parallel;
 import org.noether.kernel.Scratch;
@@ -209,6 +210,9 @@ final class NoetherWorkloads {
         }
         if (only.isEmpty() || only.contains("mlp_train")) {
             figures.put("mlp_train_64_images_per_s", trainingThroughput(FashionMlp.network(), 64));
+        }
+        if (only.isEmpty() || only.contains("lenet_train")) {
+            figures.put("lenet_train_64_images_per_s", trainingThroughput(LeNet5.network(), 64));
         }
         if (only.isEmpty() || only.contains("pinn")) {
             figures.put("pinn_step_ms", pinnStepMillis());

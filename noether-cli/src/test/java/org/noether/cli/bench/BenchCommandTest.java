@@ -57,7 +57,7 @@ class BenchCommandTest {
         Map<String, Object> noether = (Map<String, Object>) figures.get("noether");
         for (String key : new String[] {"fma_peak_gflops", "fma_peak_1_thread_gflops", "sgemm_64_gflops",
                 "cnn_train_64_images_per_s", "cnn_train_128_images_per_s", "cnn_train_64_images_per_s_1_thread",
-                "cnn_infer_256_images_per_s", "mlp_train_64_images_per_s", "pinn_step_ms",
+                "cnn_infer_256_images_per_s", "mlp_train_64_images_per_s", "lenet_train_64_images_per_s", "pinn_step_ms",
                 "cnn_train_64_allocated_mb_per_step"}) {
             assertTrue(((Number) noether.get(key)).doubleValue() > 0, key + " in " + noether);
         }
@@ -76,6 +76,14 @@ class BenchCommandTest {
         assertTrue(compared.lines().anyMatch(line -> line.startsWith("MLP 784-128-10 training") && line.matches(".*\\d+\\.\\d+x.*")
                 && line.contains("1000")), compared);
         assertFalse(compared.contains("No ratios"), compared);
+
+        // Without the GEMM workload the script's quick product still tells a real BLAS.
+        Path checked = fakePython(Files.createDirectory(temp.resolve("checked")), "{\"torch_version\": \"9.9\", "
+                + "\"blas\": \"open\", \"threads\": 2, \"data\": \"random images\", \"blas_check_gflops\": 50.0, "
+                + "\"mlp_train_64_images_per_s\": 1000.0}");
+        String mlpOnly = run(tiny(Set.of("mlp_train"), checked, null));
+        assertTrue(mlpOnly.lines().anyMatch(line -> line.startsWith("MLP 784-128-10 training")
+                && line.matches(".*\\d+\\.\\d+x.*")), mlpOnly);
 
         Path slow = fakePython(Files.createDirectory(temp.resolve("slow")), "{\"torch_version\": \"9.9\", "
                 + "\"blas\": \"generic\", \"threads\": 2, \"data\": \"random images\", \"sgemm_64_gflops\": 3.0}");
@@ -137,7 +145,7 @@ class BenchCommandTest {
     void unknownWorkloadsAndTooFewStepsAreRefusedByName() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> tiny(Set.of("resnet"), null, null));
-        assertEquals("Unknown workload 'resnet'. Known: [gemm, cnn_train, cnn_infer, mlp_train, pinn]",
+        assertEquals("Unknown workload 'resnet'. Known: [gemm, cnn_train, cnn_infer, mlp_train, lenet_train, pinn]",
                 unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BenchCommand.Options(1, new Timing(0, 1), 2, 1,
                 Set.of(), null, null, null, TINY_GEMM));
