@@ -14,10 +14,11 @@ package org.noether.kernel;
  * A padded input is first copied with its border written out ({@link PaddedInput}), so that the
  * products read windows that all lie inside (the kernel gradient always, the forward product for
  * few channels per group); with zeros beyond the border, the input gradient is likewise scattered
- * into a padded input and cropped. The forward product and the kernel gradient ({@code patchesᵀ·dy}) read
- * the patches without storing them ({@link ConvPatches}); the input gradient is
- * {@code dy·kernelᵀ}, a patch matrix that is stored and scattered back (col2im) through the same
- * index map, including periodic and reflected borders.
+ * into a padded input and cropped. The forward product and the kernel gradient
+ * ({@code patchesᵀ·dy}) read the patches without storing them ({@link ConvPatches}); the input
+ * gradient is {@code dy·kernelᵀ}, a patch matrix that is stored and scattered back (col2im)
+ * through the same index map, including periodic and reflected borders, a window inside the image
+ * in runs of contiguous taps.
  *
  * <p>The input gradient works in chunks of whole images so that its patch matrix stays in cache,
  * and the scatter of one chunk never races with another's.
