@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.noether.autograd.ops.AvgPool2D;
 import org.noether.autograd.ops.BatchNorm;
+import org.noether.autograd.ops.Conv2D;
 import org.noether.autograd.ops.MaxPool2D;
 import org.noether.kernel.Boundary;
 import org.noether.kernel.ConvGeometry;
+import org.noether.kernel.ConvOptions;
 import org.noether.kernel.Padding;
 import org.noether.kernel.Scratch;
 import org.noether.tensor.Rng;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Inside a training step, the activation-sized results and gradients of batch normalization,
- * pooling, comparisons and {@code where} are arrays of the step's {@link Scratch}, reused by the
- * next step, not new arrays that the collector must reclaim every step (a small residual network
+ * pooling, comparisons, {@code where}, the layout operations, powers and the convolution's kernel
+ * gradient are arrays of the step's {@link Scratch}, reused by the next step, not new arrays that the collector must reclaim every step (a small residual network
  * with batch normalization left 30 MB per step).
  */
 class StepBuffersTest {
@@ -44,6 +46,24 @@ class StepBuffersTest {
             for (int i = 0; i < gradients.length; i++) {
                 assertTrue(scratch.handedOut(gradients[i].data()), "gradient " + i + " was allocated");
             }
+        }
+    }
+
+    @Test
+    void layoutOperationsPowersAndKernelGradientsComeFromTheStepsScratch() {
+        Scratch scratch = new Scratch();
+        Tensor x = Tensor.uniform(Shape.of(2, 5, 5, 3), -1, 1, new Rng(5)).requiresGrad(true);
+        Tensor kernel = Tensor.uniform(Shape.of(3, 3, 3, 4), -1, 1, new Rng(6)).requiresGrad(true);
+        try (Scratch.Scope step = scratch.enter()) {
+            Tensor[] results = {Tensor.concat(3, x, x), x.pad(1, 1, 2), x.permute(0, 3, 1, 2), x.slice(1, 1, 4),
+                x.pow(3)};
+            String[] names = {"concat", "pad", "permute", "slice", "pow"};
+            for (int i = 0; i < results.length; i++) {
+                assertTrue(scratch.handedOut(results[i].data()), names[i] + " allocated its result");
+            }
+            Tensor y = Conv2D.apply(x, kernel, ConvOptions.defaults());
+            Tensor kernelGradient = Autograd.grad(y.sum(), new Tensor[] {kernel}, false)[0];
+            assertTrue(scratch.handedOut(kernelGradient.data()), "the kernel gradient was allocated");
         }
     }
 }

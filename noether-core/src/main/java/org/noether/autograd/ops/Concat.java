@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Layout;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -37,7 +38,7 @@ public final class Concat extends Function {
             offsets[p + 1] = offsets[p] + shape.dim(normalized);
         }
         Shape outShape = first.withDim(normalized, offsets[parts.length]);
-        float[] out = new float[outShape.size()];
+        float[] out = Scratch.floats(outShape.size());
         int outer = first.sizeOf(0, normalized);
         int inner = first.sizeOf(normalized + 1, first.rank());
         for (int p = 0; p < parts.length; p++) {

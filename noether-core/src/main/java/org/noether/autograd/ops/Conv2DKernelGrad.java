@@ -3,6 +3,7 @@ package org.noether.autograd.ops;
 import org.noether.autograd.Function;
 import org.noether.kernel.ConvGeometry;
 import org.noether.kernel.Convolution;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -24,7 +25,7 @@ public final class Conv2DKernelGrad extends Function {
     public static Tensor apply(Tensor x, Tensor g, ConvGeometry geometry) {
         Shape shape = Shape.of(geometry.kernelHeight(), geometry.kernelWidth(), geometry.groupInputChannels(),
                 geometry.outputChannels());
-        float[] out = new float[shape.size()];
+        float[] out = Scratch.floats(shape.size());
         Convolution.kernelGradient(geometry, x.data(), g.data(), out);
         return new Conv2DKernelGrad(geometry).record(Tensor.wrap(out, shape), x, g);
     }

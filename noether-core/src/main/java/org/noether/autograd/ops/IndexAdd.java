@@ -1,6 +1,7 @@
 package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -21,7 +22,7 @@ public final class IndexAdd extends Function {
     public static Tensor apply(Tensor x, int[] indices, int rows) {
         Shape shape = x.shape();
         int rowSize = indices.length == 0 ? shape.sizeOf(1, shape.rank()) : x.size() / indices.length;
-        float[] out = new float[rows * rowSize];
+        float[] out = Scratch.zeros(rows * rowSize);
         float[] values = x.data();
         for (int i = 0; i < indices.length; i++) {
             int target = indices[i] * rowSize;

@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Reductions;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -47,7 +48,7 @@ public final class Max extends Function {
         }
         Tensor mask = null;
         if (x.requiresGrad()) {
-            float[] oneHot = new float[x.size()];
+            float[] oneHot = Scratch.zeros(x.size());
             for (int o = 0; o < outer; o++) {
                 for (int i = 0; i < inner; i++) {
                     oneHot[(o * n + argmax[o * inner + i]) * inner + i] = 1f;

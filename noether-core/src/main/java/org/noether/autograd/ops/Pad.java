@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Layout;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -29,7 +30,7 @@ public final class Pad extends Function {
         }
         int length = shape.dim(normalized);
         Shape outShape = shape.withDim(normalized, length + before + after);
-        float[] out = new float[outShape.size()];
+        float[] out = Scratch.zeros(outShape.size());
         Layout.copyAlongAxis(x.data(), length, 0, out, outShape.dim(normalized), before,
                 shape.sizeOf(0, normalized), length, shape.sizeOf(normalized + 1, shape.rank()));
         return new Pad(normalized, before).record(Tensor.wrap(out, outShape), x);

@@ -3,6 +3,7 @@ package org.noether.autograd.ops;
 import java.util.Arrays;
 import org.noether.autograd.Function;
 import org.noether.kernel.Layout;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -43,7 +44,7 @@ public final class Permute extends Function {
         for (int i = 0; i < rank; i++) {
             normalized[inverse[i]] = i;
         }
-        float[] out = new float[x.size()];
+        float[] out = Scratch.floats(x.size());
         Layout.permute(x.data(), shape.dims(), normalized, out);
         return new Permute(inverse).record(Tensor.wrap(out, Shape.of(outDims)), x);
     }

@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Elementwise;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Tensor;
 
 /**
@@ -18,7 +19,7 @@ public final class PowScalar extends Function {
 
     /** {@code x^exponent}. */
     public static Tensor apply(Tensor x, double exponent) {
-        float[] out = new float[x.size()];
+        float[] out = Scratch.floats(x.size());
         if (exponent == 2) {
             Elementwise.map(x.data(), out, out.length, (v, vo, o, oo, n) -> {
                 for (int j = 0; j < n; j++) {

@@ -2,6 +2,7 @@ package org.noether.autograd.ops;
 
 import org.noether.autograd.Function;
 import org.noether.kernel.Layout;
+import org.noether.kernel.Scratch;
 import org.noether.tensor.Shape;
 import org.noether.tensor.Tensor;
 
@@ -32,7 +33,7 @@ public final class Slice extends Function {
                     + axis + " of length " + length + " (shape " + shape + ")");
         }
         Shape outShape = shape.withDim(normalized, end - start);
-        float[] out = new float[outShape.size()];
+        float[] out = Scratch.floats(outShape.size());
         Layout.copyAlongAxis(x.data(), length, start, out, end - start, 0,
                 shape.sizeOf(0, normalized), end - start, shape.sizeOf(normalized + 1, shape.rank()));
         return new Slice(normalized, start, end).record(Tensor.wrap(out, outShape), x);

@@ -2,6 +2,7 @@ package org.noether.nn.layers;
 
 import java.util.Map;
 import org.noether.io.ConfigReader;
+import org.noether.kernel.Scratch;
 import org.noether.nn.Layer;
 import org.noether.nn.Layers;
 import org.noether.tensor.Rng;
@@ -45,7 +46,7 @@ public final class Dropout extends Layer {
             return x;
         }
         float keep = (float) (1 / (1 - rate));
-        float[] mask = new float[x.size()];
+        float[] mask = Scratch.floats(x.size());
         for (int i = 0; i < mask.length; i++) {
             mask[i] = rng.nextDouble() < rate ? 0f : keep;
         }
