@@ -3,10 +3,10 @@ package org.noether.kernel;
 /**
  * Loops over rows of channels (NHWC pixels, a dense layer's units): a layer's bias and activation,
  * per-channel sums, ReLU's gradient, adding a pixel's channels onto another's or times a depthwise
- * kernel's tap, average pooling's windows and max pooling's gradient. A row is a few dozen values, too short for the JIT to vectorize
- * a loop over it (a bias and ReLU pass ran at 0.6 ns per value, scalar), so where the Vector API is
- * present {@link VectorChannelRows} does them a vector at a time, with the same operations in the
- * same order: results are identical.
+ * kernel's tap, average pooling's windows and max pooling's gradient. A row is a few dozen values,
+ * too short for the JIT to vectorize a loop over it (a bias and ReLU pass ran at 0.6 ns per value,
+ * scalar), so where the Vector API is present {@link VectorChannelRows} does them a vector at a
+ * time, with the same operations in the same order: results are identical.
  *
  * <pre>{@code ChannelRows.best().addRun(patches, source, dx, target, channels);}</pre>
  */

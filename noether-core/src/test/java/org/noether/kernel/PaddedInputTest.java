@@ -19,6 +19,8 @@ class PaddedInputTest {
     private static final int[][] GEOMETRIES = {
         {2, 7, 6, 1, 5, 5, 4, 1, 1, 1, 1}, {2, 9, 8, 3, 3, 3, 5, 2, 1, 1, 1}, {1, 6, 7, 2, 3, 2, 3, 1, 2, 1, 2},
         {3, 5, 5, 20, 3, 3, 6, 1, 1, 2, 1}, {2, 6, 5, 4, 2, 3, 3, 1, 1, 1, 3},
+        // 16 channels per group: the input gradient scatters over the border instead of padding.
+        {2, 5, 6, 16, 3, 3, 4, 1, 1, 1, 1},
     };
 
     @ParameterizedTest
