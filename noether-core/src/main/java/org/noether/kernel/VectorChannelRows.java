@@ -23,6 +23,7 @@ final class VectorChannelRows implements ChannelRows {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
+    private static final ThreadBuffer<float[]> REPEATED_BIAS = ThreadBuffer.floats();
     /** As many floats as DOUBLES has doubles. */
     private static final VectorSpecies<Float> NARROW_FLOATS =
             FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(DOUBLES.length() * Float.SIZE));
@@ -31,6 +32,10 @@ final class VectorChannelRows implements ChannelRows {
     public void addBias(float[] z, float[] bias, int biasOffset, int width, int rowStride, int start, int end,
                         float[] y, boolean relu) {
         int whole = FLOATS.loopBound(width);
+        if (whole == 0 && rowStride == width) {
+            addBiasAcrossRows(z, bias, biasOffset, width, start, end, y, relu);
+            return;
+        }
         for (int row = start; row < end; row += rowStride) {
             for (int c = 0; c < whole; c += FLOATS.length()) {
                 FloatVector sum = FloatVector.fromArray(FLOATS, z, row + c)
@@ -44,6 +49,34 @@ final class VectorChannelRows implements ChannelRows {
                 ChannelRows.PLAIN.addBias(z, bias, biasOffset + whole, width - whole, rowStride, row + whole,
                         row + width, y, relu);
             }
+        }
+    }
+
+    /**
+     * Rows narrower than a vector that follow each other ({@code [start, end)}, a multiple of
+     * {@code width}): vectors straddle rows and take the bias from a copy repeated along a vector,
+     * where row by row every value went through the plain loop (LeNet's 6 filters: 4% of a step).
+     */
+    private static void addBiasAcrossRows(float[] z, float[] bias, int biasOffset, int width, int start, int end,
+                                          float[] y, boolean relu) {
+        int lanes = FLOATS.length();
+        float[] repeated = REPEATED_BIAS.atLeast(width + lanes);
+        for (int j = 0; j < width + lanes; j++) {
+            repeated[j] = bias[biasOffset + j % width];
+        }
+        int length = end - start;
+        int whole = FLOATS.loopBound(length);
+        for (int i = 0, phase = 0; i < whole; i += lanes, phase = (phase + lanes) % width) {
+            FloatVector sum = FloatVector.fromArray(FLOATS, z, start + i)
+                    .add(FloatVector.fromArray(FLOATS, repeated, phase));
+            if (relu) {
+                sum = sum.lanewise(VectorOperators.MAX, 0f);
+            }
+            sum.intoArray(y, start + i);
+        }
+        for (int i = whole; i < length; i++) {
+            float sum = z[start + i] + repeated[i % width];
+            y[start + i] = relu ? Math.max(sum, 0f) : sum;
         }
     }
 

@@ -45,6 +45,9 @@ class ChannelRowsTest {
             for (boolean relu : new boolean[] {false, true}) {
                 same("addBias relu=" + relu, n, target -> rows(target).addBias(a, b, 7, n, 45, 2, 2 + 4 * 45,
                         target.array, relu));
+                // Rows that follow each other, as a narrow layer's block of C lies.
+                same("addBias, rows together, relu=" + relu, n, target -> rows(target).addBias(a, b, 7, n, n, 2,
+                        2 + 9 * n, target.array, relu));
             }
             double[] plainSums = new double[64];
             double[] inUseSums = new double[64];
