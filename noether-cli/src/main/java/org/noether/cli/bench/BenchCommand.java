@@ -242,11 +242,17 @@ public final class BenchCommand {
             out.printf(Locale.ROOT, "%nCNN training, batch 64, on 1 thread: %s images/s; %d threads are %.2fx faster%n",
                     fmt(oneThread), options.threads(), noether.get("cnn_train_64_images_per_s") / oneThread);
         }
-        Double allocated = noether.get("cnn_train_64_allocated_mb_per_step");
+        printGarbage(out, noether, "cnn_train", "CNN training");
+        printGarbage(out, noether, "lenet_train", "LeNet-5 training");
+    }
+
+    /** The allocation line of one training workload, if it ran. */
+    private static void printGarbage(PrintStream out, Map<String, Double> noether, String key, String label) {
+        Double allocated = noether.get(key + "_64_allocated_mb_per_step");
         if (allocated != null) {
-            out.printf(Locale.ROOT, "CNN training, batch 64: %.1f MB allocated per step, %.2f collections per step, "
-                            + "%.1f%% of the time in the collector%n", allocated,
-                    noether.get("cnn_train_64_collections_per_step"), 100 * noether.get("cnn_train_64_gc_share"));
+            out.printf(Locale.ROOT, "%s, batch 64: %.1f MB allocated per step, %.2f collections per step, "
+                            + "%.1f%% of the time in the collector%n", label, allocated,
+                    noether.get(key + "_64_collections_per_step"), 100 * noether.get(key + "_64_gc_share"));
         }
     }
 

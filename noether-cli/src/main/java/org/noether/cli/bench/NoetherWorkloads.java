@@ -87,9 +87,13 @@ final class NoetherWorkloads {
         };
     }
 
-    /** Memory and collector figures of CNN training at batch 64, per step, after warm-up. */
-    Map<String, Double> cnnTrainingGarbage() {
-        Runnable run = trainingSteps(FashionCnn.network(), 64);
+    /**
+     * Memory and collector figures of training {@code model} at batch 64, per step, after warm-up,
+     * keyed {@code name + "_64_..."}. A kernel whose vectors the JIT failed to keep in registers
+     * shows here as megabytes per step.
+     */
+    Map<String, Double> trainingGarbage(String name, Model model) {
+        Runnable run = trainingSteps(model, 64);
         timing.warmUp(run);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getTotalThreadAllocatedBytes();
@@ -102,10 +106,10 @@ final class NoetherWorkloads {
         double seconds = (System.nanoTime() - start) / 1e9;
         int totalSteps = steps * timing.repeats();
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("cnn_train_64_allocated_mb_per_step",
+        figures.put(name + "_64_allocated_mb_per_step",
                 (threads.getTotalThreadAllocatedBytes() - allocatedBefore) / 1e6 / totalSteps);
-        figures.put("cnn_train_64_gc_share", (collectorMillis() - collectorMillisBefore) / 1e3 / seconds);
-        figures.put("cnn_train_64_collections_per_step", (double) (collectorCount() - collectionsBefore) / totalSteps);
+        figures.put(name + "_64_gc_share", (collectorMillis() - collectorMillisBefore) / 1e3 / seconds);
+        figures.put(name + "_64_collections_per_step", (double) (collectorCount() - collectionsBefore) / totalSteps);
         return figures;
     }
 
@@ -203,7 +207,7 @@ final class NoetherWorkloads {
                     Parallel.setThreads(threads);
                 }
             }
-            figures.putAll(cnnTrainingGarbage());
+            figures.putAll(trainingGarbage("cnn_train", FashionCnn.network()));
         }
         if (only.isEmpty() || only.contains("cnn_infer")) {
             figures.put("cnn_infer_256_images_per_s", cnnInference());
@@ -213,6 +217,7 @@ final class NoetherWorkloads {
         }
         if (only.isEmpty() || only.contains("lenet_train")) {
             figures.put("lenet_train_64_images_per_s", trainingThroughput(LeNet5.network(), 64));
+            figures.putAll(trainingGarbage("lenet_train", LeNet5.network()));
         }
         if (only.isEmpty() || only.contains("pinn")) {
             figures.put("pinn_step_ms", pinnStepMillis());

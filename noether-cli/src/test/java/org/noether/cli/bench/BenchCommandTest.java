@@ -58,7 +58,7 @@ class BenchCommandTest {
         for (String key : new String[] {"fma_peak_gflops", "fma_peak_1_thread_gflops", "sgemm_64_gflops",
                 "cnn_train_64_images_per_s", "cnn_train_128_images_per_s", "cnn_train_64_images_per_s_1_thread",
                 "cnn_infer_256_images_per_s", "mlp_train_64_images_per_s", "lenet_train_64_images_per_s", "pinn_step_ms",
-                "cnn_train_64_allocated_mb_per_step"}) {
+                "cnn_train_64_allocated_mb_per_step", "lenet_train_64_allocated_mb_per_step"}) {
             assertTrue(((Number) noether.get(key)).doubleValue() > 0, key + " in " + noether);
         }
         assertTrue(printed.contains("PyTorch: not run (--python none)"), printed);
