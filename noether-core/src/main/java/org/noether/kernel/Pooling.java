@@ -12,7 +12,7 @@ import java.util.Arrays;
  * with a periodic or reflecting border every position is a real value and counts. Windows walk
  * the output row by row; channels are the innermost, contiguous loop.
  *
- * <pre>{@code Pooling.max(geometry, x, y, argmax); // the gradient: ScatterAdd of dy at argmax}</pre>
+ * <pre>{@code Pooling.max(geometry, x, y, argmax); Pooling.maxGradient(geometry, dy, argmax, dx);}</pre>
  */
 public final class Pooling {
     private static final ChannelRows ROWS = ChannelRows.best();
@@ -47,9 +47,8 @@ public final class Pooling {
      * rule that maps a padded position back onto the input.
      */
     public static boolean windowsAreDisjoint(ConvGeometry g) {
-        boolean padded = g.padTop() > 0 || g.padBottom() > 0 || g.padLeft() > 0 || g.padRight() > 0;
         return g.dilationHeight() == 1 && g.dilationWidth() == 1 && g.strideHeight() >= g.kernelHeight()
-                && g.strideWidth() >= g.kernelWidth() && (!padded || g.boundary() == Boundary.ZEROS);
+                && g.strideWidth() >= g.kernelWidth() && (!PaddedInput.pads(g) || g.boundary() == Boundary.ZEROS);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.noether.kernel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,26 +28,26 @@ class ChannelRowsTest {
             float[] a = values(random);
             float[] b = values(random);
             float scale = 1f / 3;
-            same("addRun", n, target -> rows(target).addRun(a, offset, target.array, 17, n));
-            same("multiplyAdd", n, target -> rows(target).multiplyAdd(a, offset, b, 9, target.array, 17, n));
-            same("sumTaps", n, target -> rows(target).sumTaps(a, new int[] {3, -1, 141, 200}, 4, b, target.array, 17,
+            same("addRun", n, (rows, out) -> rows.addRun(a, offset, out, 17, n));
+            same("multiplyAdd", n, (rows, out) -> rows.multiplyAdd(a, offset, b, 9, out, 17, n));
+            same("sumTaps", n, (rows, out) -> rows.sumTaps(a, new int[] {3, -1, 141, 200}, 4, b, out, 17,
                     n));
-            same("meanOfTaps", n, target -> rows(target).meanOfTaps(a, sources, 3, target.array, 17, n));
-            same("spreadToTaps", n, target -> rows(target).spreadToTaps(a, offset, scale, target.array, sources, 4, n));
+            same("meanOfTaps", n, (rows, out) -> rows.meanOfTaps(a, sources, 3, out, 17, n));
+            same("spreadToTaps", n, (rows, out) -> rows.spreadToTaps(a, offset, scale, out, sources, 4, n));
             int[] winners = new int[SIZE];
             for (int i = 0; i < SIZE; i++) {
                 winners[i] = 40 + i + (random.nextBoolean() ? 0 : 1);
             }
-            same("keepWhereIndexed", n, target -> rows(target).keepWhereIndexed(a, offset, winners, 9, 49, target.array,
+            same("keepWhereIndexed", n, (rows, out) -> rows.keepWhereIndexed(a, offset, winners, 9, 49, out,
                     17, n));
-            same("keepWherePositive", n, target -> rows(target).keepWherePositive(a, offset, b, 9, target.array, 17,
+            same("keepWherePositive", n, (rows, out) -> rows.keepWherePositive(a, offset, b, 9, out, 17,
                     n));
             for (boolean relu : new boolean[] {false, true}) {
-                same("addBias relu=" + relu, n, target -> rows(target).addBias(a, b, 7, n, 45, 2, 2 + 4 * 45,
-                        target.array, relu));
+                same("addBias relu=" + relu, n, (rows, out) -> rows.addBias(a, b, 7, n, 45, 2, 2 + 4 * 45,
+                        out, relu));
                 // Rows that follow each other, as a narrow layer's block of C lies.
-                same("addBias, rows together, relu=" + relu, n, target -> rows(target).addBias(a, b, 7, n, n, 2,
-                        2 + 9 * n, target.array, relu));
+                same("addBias, rows together, relu=" + relu, n, (rows, out) -> rows.addBias(a, b, 7, n, n, 2,
+                        2 + 9 * n, out, relu));
             }
             double[] plainSums = new double[64];
             double[] inUseSums = new double[64];
@@ -57,21 +57,13 @@ class ChannelRowsTest {
         }
     }
 
-    /** The output array of one side: both start from the same values. */
-    private record Target(float[] array, boolean plain) {
-    }
-
-    private static ChannelRows rows(Target target) {
-        return target.plain() ? PLAIN : IN_USE;
-    }
-
-    private static void same(String what, int length, Consumer<Target> operation) {
-        float[] start = values(new SplittableRandom(length));
-        Target plain = new Target(start.clone(), true);
-        Target inUse = new Target(start.clone(), false);
-        operation.accept(plain);
-        operation.accept(inUse);
-        assertArrayEquals(plain.array(), inUse.array(), what + ", length " + length);
+    /** Runs {@code operation} with the plain loops and with the ones in use, on equal copies of one output. */
+    private static void same(String what, int length, BiConsumer<ChannelRows, float[]> operation) {
+        float[] plain = values(new SplittableRandom(length));
+        float[] inUse = plain.clone();
+        operation.accept(PLAIN, plain);
+        operation.accept(IN_USE, inUse);
+        assertArrayEquals(plain, inUse, what + ", length " + length);
     }
 
     private static float[] values(SplittableRandom random) {
